@@ -1,0 +1,108 @@
+/**
+ * Checkpoints: everything needed to resume a run exactly or to use its
+ * generator elsewhere. The networks are standard TensorFlow.js layers-model
+ * artifacts (topology JSON, weight manifest, one weight buffer), so an export
+ * loads with `tf.loadLayersModel` once the lab's custom layers are registered.
+ */
+
+import * as tf from '@tensorflow/tfjs';
+import { Random, type RandomState } from '../../core/random';
+import { Network } from '../models/network';
+import type { TrainingSet } from '../data/training-set';
+import type { RunConfig } from './config';
+import { joinWeightData, loadOptimizerState, saveOptimizerState, type SerializedWeights } from './optimizers';
+import { GanTrainer } from './trainer';
+
+export const CHECKPOINT_FORMAT = 'gan-lab-checkpoint';
+export const CHECKPOINT_VERSION = 1;
+
+export interface SerializedModel {
+  modelTopology: object;
+  weightSpecs: tf.io.WeightsManifestEntry[];
+  weightData: ArrayBuffer;
+}
+
+export interface Checkpoint {
+  format: typeof CHECKPOINT_FORMAT;
+  version: number;
+  runId: string;
+  /** Generator steps done when the checkpoint was written. */
+  step: number;
+  imagesSeen: number;
+  /** ISO 8601 time of writing. */
+  createdAt: string;
+  /** Backend the run trained on; a run resumes reproducibly only on the same one. */
+  backend: string;
+  config: RunConfig;
+  generator: SerializedModel;
+  discriminator: SerializedModel;
+  optimizers: { generator: SerializedWeights; discriminator: SerializedWeights };
+  random: RandomState;
+  sampler: { order: number[]; position: number };
+}
+
+export async function serializeNetwork(network: Network): Promise<SerializedModel> {
+  let saved: SerializedModel | null = null;
+  await network.model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = {
+        modelTopology: artifacts.modelTopology as object,
+        weightSpecs: artifacts.weightSpecs ?? [],
+        weightData: joinWeightData(artifacts.weightData ?? new ArrayBuffer(0)),
+      };
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return saved!;
+}
+
+export async function deserializeNetwork(model: SerializedModel): Promise<Network> {
+  const layers = await tf.loadLayersModel(
+    tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: model.weightData }),
+  );
+  if (!(layers instanceof tf.Sequential)) throw new TypeError('checkpoint networks must be sequential models');
+  return new Network(layers);
+}
+
+export async function writeCheckpoint(trainer: GanTrainer, runId: string, backend: string): Promise<Checkpoint> {
+  const [generator, discriminator, optimizerG, optimizerD] = await Promise.all([
+    serializeNetwork(trainer.generator),
+    serializeNetwork(trainer.discriminator),
+    saveOptimizerState(trainer.optimizerG),
+    saveOptimizerState(trainer.optimizerD),
+  ]);
+  return {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    runId,
+    step: trainer.step,
+    imagesSeen: trainer.imagesSeen,
+    createdAt: new Date().toISOString(),
+    backend,
+    config: trainer.config,
+    generator,
+    discriminator,
+    optimizers: { generator: optimizerG, discriminator: optimizerD },
+    random: trainer.random.getState(),
+    sampler: trainer.sampler.getState(),
+  };
+}
+
+/** Rebuilds a trainer that continues the checkpointed run where it stopped. */
+export async function restoreTrainer(checkpoint: Checkpoint, data: TrainingSet): Promise<GanTrainer> {
+  const [generator, discriminator] = await Promise.all([
+    deserializeNetwork(checkpoint.generator),
+    deserializeNetwork(checkpoint.discriminator),
+  ]);
+  const trainer = new GanTrainer(checkpoint.config, data, {
+    generator,
+    discriminator,
+    random: Random.fromState(checkpoint.random),
+    step: checkpoint.step,
+    imagesSeen: checkpoint.imagesSeen,
+  });
+  trainer.sampler.setState(checkpoint.sampler);
+  await loadOptimizerState(trainer.optimizerG, checkpoint.optimizers.generator);
+  await loadOptimizerState(trainer.optimizerD, checkpoint.optimizers.discriminator);
+  return trainer;
+}
