@@ -1,0 +1,85 @@
+/**
+ * IndexedDB layout of the lab. Everything a user makes stays in the browser:
+ * datasets as preprocessed slices, runs with their configuration, metric
+ * history, latest sample grid and checkpoints. Large values (slices, weights)
+ * are typed arrays and ArrayBuffers, which IndexedDB stores by structured
+ * clone without base64 or JSON overhead.
+ *
+ * Keys: datasets and runs by id; slices by [datasetId, seq]; metrics and
+ * checkpoints by [runId, step], so one key range reads a run's history in
+ * step order; samples by runId (only the latest grid is kept).
+ */
+
+import type { DBSchema } from 'idb';
+import type { SerializedError } from '../core/errors';
+import type { Checkpoint } from '../ml/training/checkpoint';
+import type { RunConfig } from '../ml/training/config';
+import type { DatasetRecord } from './dataset-record';
+
+export const DB_NAME = 'gan-lab';
+export const DB_VERSION = 1;
+
+export type RunStatus = 'created' | 'running' | 'paused' | 'stopped' | 'completed' | 'failed' | 'interrupted';
+
+export interface RunRecord {
+  id: string;
+  name: string;
+  datasetId: string;
+  datasetName: string;
+  /** ISO 8601. */
+  createdAt: string;
+  updatedAt: string;
+  config: RunConfig;
+  status: RunStatus;
+  step: number;
+  imagesSeen: number;
+  /** Step of the newest stored checkpoint, or null before the first. */
+  lastCheckpointStep: number | null;
+  /** Backend of the latest session, and why others were passed over. */
+  backend?: string;
+  backendNote?: string;
+  error?: SerializedError;
+}
+
+export interface MetricRecord {
+  runId: string;
+  step: number;
+  imagesSeen: number;
+  /** Named statistics: `Loss/D`, `Loss/G`, `Loss/D/gp`, ... */
+  losses: Record<string, number>;
+  stepsPerSecond: number;
+  imagesPerSecond: number;
+  /** ISO 8601. */
+  time: string;
+}
+
+export interface SampleGridRecord {
+  runId: string;
+  step: number;
+  /** Joint samples `[16, R, R, imageChannels + numClasses]`. */
+  grid: Float32Array;
+}
+
+export interface SliceRecord {
+  datasetId: string;
+  /** Order of ingestion within the dataset. */
+  seq: number;
+  pairId: string;
+  subject: string;
+  index: number;
+  /** `[size, size, channels]` in [-1, 1]. */
+  image: Float32Array;
+  /** Raw label values `[size, size]`; the dataset's classes map them to class ids. */
+  labels: Uint8Array;
+}
+
+export interface GanLabSchema extends DBSchema {
+  datasets: { key: string; value: DatasetRecord };
+  slices: { key: [string, number]; value: SliceRecord };
+  runs: { key: string; value: RunRecord; indexes: { byDataset: string } };
+  metrics: { key: [string, number]; value: MetricRecord };
+  checkpoints: { key: [string, number]; value: Checkpoint };
+  samples: { key: string; value: SampleGridRecord };
+}
+
+export type StoreName = 'datasets' | 'slices' | 'runs' | 'metrics' | 'checkpoints' | 'samples';
