@@ -27,8 +27,14 @@ export interface IngestOptions {
   ctWindow: CtWindow;
   /** Lower and upper percentiles (in %) that MRI intensities are clipped to. */
   mriPercentiles: [number, number];
-  /** Leave out slices whose mask has no foreground pixel. */
+  /** Leave out slices whose mask, after resizing, has no foreground pixel. */
   dropEmptySlices: boolean;
+  /**
+   * Squaring of non-square slices before resizing. `pad` centres the slice
+   * in a square of its longer side (images padded with -1, masks with 0), and
+   * `crop` keeps the centred square of its shorter side. Default `pad`.
+   */
+  squareFit?: 'pad' | 'crop';
   /** Share of subjects (of files, for 2D sets) held out as the test split, in [0, 0.9]. */
   testFraction: number;
   /** Seed of the train/test split. */
@@ -57,11 +63,17 @@ export const DEFAULT_INGEST_OPTIONS: IngestOptions = {
   labels: null,
 };
 
-/** How a mask file stores its labels, as detected when it is read. */
+/**
+ * How a mask file stores its labels, as detected when it is read. Binary
+ * encodings decode to 0/1: 0/1, 0/255, 0 and the type maximum, and colour
+ * masks whose channels differ (foreground where any colour channel is > 0).
+ * Label maps keep their integer values 0..255.
+ */
 export type MaskEncoding =
   | 'binary-0-1'
   | 'binary-0-255'
   | 'binary-0-max'
+  | 'binary-color'
   | 'label-map';
 
 export interface Slice {
