@@ -1,18 +1,7 @@
 /** What the lab stores about a dataset besides its slices: the summary the dataset page shows. */
 
-import type { ErrorCode } from '../core/errors';
-import type { ClassInfo, DatasetSplit, IngestOptions, MaskEncoding, Modality } from '../preprocess/slice-dataset';
-
-export interface PairSummary {
-  image: string;
-  mask: string;
-  subject: string;
-  layout: string;
-  modality: Modality;
-  maskEncoding: MaskEncoding;
-  /** Slices this pair contributed after empty ones were dropped. */
-  slices: number;
-}
+import type { IngestReport } from '../preprocess/report';
+import type { ClassInfo, DatasetSplit, IngestOptions } from '../preprocess/slice-dataset';
 
 export interface DatasetRecord {
   id: string;
@@ -26,14 +15,12 @@ export interface DatasetRecord {
   /** Side of the square slices. */
   size: number;
   imageChannels: number;
-  modalities: Modality[];
   classes: ClassInfo[];
   split: DatasetSplit;
   subjects: number;
   sliceCount: number;
   trainSlices: number;
   testSlices: number;
-  pairs: PairSummary[];
-  leftOut: { path: string; reason: string }[];
-  failures: { file: string; code: ErrorCode; message: string }[];
+  /** How files were paired and loaded, what was left out and what failed. */
+  report: IngestReport;
 }

@@ -1,7 +1,7 @@
 /** Runs, their metric history, latest sample grid and checkpoints. */
 
 import { LabError } from '../core/errors';
-import type { Checkpoint } from '../ml/training/checkpoint';
+import type { Checkpoint } from '../ml/training/checkpoint-format';
 import { guardStorage, ownedRange, type LabDatabase } from './db';
 import type { MetricRecord, RunRecord, SampleGridRecord } from './schema';
 
@@ -108,9 +108,14 @@ export function deleteRun(db: LabDatabase, runId: string): Promise<void> {
   });
 }
 
-/** Runs left 'running' or 'paused' by a page that closed have no worker any more. */
-export async function markInterruptedRuns(db: LabDatabase): Promise<void> {
+/** Marks runs left 'running' or 'paused' by a closed page as interrupted; `live` lists runs a worker still trains. */
+export async function markInterruptedRuns(db: LabDatabase, live: Set<string>): Promise<string[]> {
+  const interrupted: string[] = [];
   for (const run of await db.getAll('runs')) {
-    if (run.status === 'running' || run.status === 'paused') await updateRun(db, run.id, { status: 'interrupted' });
+    if ((run.status === 'running' || run.status === 'paused') && !live.has(run.id)) {
+      await updateRun(db, run.id, { status: 'interrupted' });
+      interrupted.push(run.id);
+    }
   }
+  return interrupted;
 }

@@ -12,7 +12,7 @@
 
 import type { DBSchema } from 'idb';
 import type { SerializedError } from '../core/errors';
-import type { Checkpoint } from '../ml/training/checkpoint';
+import type { Checkpoint } from '../ml/training/checkpoint-format';
 import type { RunConfig } from '../ml/training/config';
 import type { DatasetRecord } from './dataset-record';
 

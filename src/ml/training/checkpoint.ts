@@ -5,41 +5,15 @@
  * loads with `tf.loadLayersModel` once the lab's custom layers are registered.
  */
 
+export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint, type SerializedModel } from './checkpoint-format';
+
 import * as tf from '@tensorflow/tfjs';
-import { Random, type RandomState } from '../../core/random';
+import { Random } from '../../core/random';
 import { Network } from '../models/network';
 import type { TrainingSet } from '../data/training-set';
-import type { RunConfig } from './config';
-import { joinWeightData, loadOptimizerState, saveOptimizerState, type SerializedWeights } from './optimizers';
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint, type SerializedModel } from './checkpoint-format';
+import { joinWeightData, loadOptimizerState, saveOptimizerState } from './optimizers';
 import { GanTrainer } from './trainer';
-
-export const CHECKPOINT_FORMAT = 'gan-lab-checkpoint';
-export const CHECKPOINT_VERSION = 1;
-
-export interface SerializedModel {
-  modelTopology: object;
-  weightSpecs: tf.io.WeightsManifestEntry[];
-  weightData: ArrayBuffer;
-}
-
-export interface Checkpoint {
-  format: typeof CHECKPOINT_FORMAT;
-  version: number;
-  runId: string;
-  /** Generator steps done when the checkpoint was written. */
-  step: number;
-  imagesSeen: number;
-  /** ISO 8601 time of writing. */
-  createdAt: string;
-  /** Backend the run trained on; a run resumes reproducibly only on the same one. */
-  backend: string;
-  config: RunConfig;
-  generator: SerializedModel;
-  discriminator: SerializedModel;
-  optimizers: { generator: SerializedWeights; discriminator: SerializedWeights };
-  random: RandomState;
-  sampler: { order: number[]; position: number };
-}
 
 export async function serializeNetwork(network: Network): Promise<SerializedModel> {
   let saved: SerializedModel | null = null;

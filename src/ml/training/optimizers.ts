@@ -1,6 +1,7 @@
 /** Optimizers of the two networks, and their state as named tensors for checkpoints. */
 
 import * as tf from '@tensorflow/tfjs';
+import type { SerializedWeights } from './checkpoint-format';
 import type { RunConfig } from './config';
 
 /** Decay of RMSprop's squared-gradient average: PyTorch's default alpha, as WGAN used. */
@@ -11,11 +12,6 @@ export function createOptimizer(config: RunConfig, learningRate: number): tf.Opt
   const { kind, beta1, beta2 } = config.optimizer;
   if (kind === 'rmsprop') return tf.train.rmsprop(learningRate, RMSPROP_DECAY, 0, EPSILON);
   return tf.train.adam(learningRate, beta1, beta2, EPSILON);
-}
-
-export interface SerializedWeights {
-  specs: tf.io.WeightsManifestEntry[];
-  data: ArrayBuffer;
 }
 
 export async function saveOptimizerState(optimizer: tf.Optimizer): Promise<SerializedWeights> {

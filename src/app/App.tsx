@@ -1,0 +1,45 @@
+import { DatasetPage } from '../features/datasets/DatasetPage';
+import { DatasetsPage } from '../features/datasets/DatasetsPage';
+import { RunsPage } from '../features/runs/RunsPage';
+import { TrainingPage } from '../features/training/TrainingPage';
+import { useLabStore, type Page } from '../state/store';
+import { DropTarget } from './DropTarget';
+import { Notice } from './Notice';
+
+const TABS: { page: Page; title: string }[] = [
+  { page: 'datasets', title: 'Datasets' },
+  { page: 'training', title: 'Training' },
+  { page: 'runs', title: 'Runs' },
+];
+
+export function App() {
+  const page = useLabStore((state) => state.page);
+  const navigate = useLabStore((state) => state.navigate);
+  return (
+    <>
+      <header className="app-header">
+        <span className="brand">GAN Lab · medical imaging</span>
+        <nav aria-label="Main">
+          {TABS.map((tab) => (
+            <button
+              key={tab.page}
+              type="button"
+              aria-current={page === tab.page || (page === 'dataset' && tab.page === 'datasets') ? 'page' : undefined}
+              onClick={() => navigate(tab.page)}
+            >
+              {tab.title}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <Notice />
+      <main>
+        {page === 'datasets' && <DatasetsPage />}
+        {page === 'dataset' && <DatasetPage />}
+        {page === 'training' && <TrainingPage />}
+        {page === 'runs' && <RunsPage />}
+      </main>
+      <DropTarget />
+    </>
+  );
+}

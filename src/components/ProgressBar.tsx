@@ -1,0 +1,23 @@
+import { formatDuration } from './format';
+
+interface ProgressBarProps {
+  label: string;
+  value: number;
+  max: number;
+  secondsLeft?: number;
+  detail?: string;
+}
+
+/** A labelled progress bar with the estimated time left. */
+export function ProgressBar({ label, value, max, secondsLeft, detail }: ProgressBarProps) {
+  const percent = max > 0 ? Math.min(100, (100 * value) / max) : 0;
+  return (
+    <div className="progress">
+      <progress aria-label={label} value={value} max={max || 1} />
+      <span className="progress-text" aria-live="polite">
+        {percent.toFixed(0)} %{secondsLeft !== undefined ? ` · ${formatDuration(secondsLeft)} left` : ''}
+        {detail ? ` · ${detail}` : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { DatasetList } from './DatasetList';
+import { ImportPanel } from './ImportPanel';
+
+export function DatasetsPage() {
+  return (
+    <>
+      <ImportPanel />
+      <DatasetList />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { SliceCanvas } from '../../components/SliceCanvas';
+import type { DatasetRecord } from '../../storage/dataset-record';
+import { classLookup, previewSlices } from '../../storage/datasets';
+import { openLabDatabase } from '../../storage/db';
+import type { SliceRecord } from '../../storage/schema';
+
+const PREVIEW_COUNT = 24;
+
+/** Slices spread over the dataset with their masks overlaid, to check orientation, windowing and pairing. */
+export function PreviewGrid({ dataset }: { dataset: DatasetRecord }) {
+  const [slices, setSlices] = useState<SliceRecord[]>([]);
+  const [overlay, setOverlay] = useState(true);
+
+  useEffect(() => {
+    let current = true;
+    void openLabDatabase()
+      .then((db) => previewSlices(db, dataset, PREVIEW_COUNT))
+      .then((picked) => current && setSlices(picked));
+    return () => {
+      current = false;
+    };
+  }, [dataset]);
+
+  const lookup = classLookup(dataset);
+  return (
+    <section aria-labelledby="preview-heading" className="panel">
+      <h2 id="preview-heading">Preview</h2>
+      <label className="checkbox">
+        <input type="checkbox" checked={overlay} onChange={(e) => setOverlay(e.target.checked)} />
+        Show masks
+      </label>
+      <div className="grid" role="list" aria-label="Slice preview">
+        {slices.map((slice) => (
+          <figure key={`${slice.pairId}#${slice.index}`} role="listitem" className="tile">
+            <SliceCanvas
+              slice={{ side: dataset.size, channels: dataset.imageChannels, image: slice.image, classIds: slice.labels.map((v) => lookup[v]) }}
+              overlay={overlay ? 0.45 : 0}
+              label={`Slice ${slice.index} of ${slice.subject}${overlay ? ' with its mask' : ''}`}
+            />
+            <figcaption>
+              {slice.subject} #{slice.index}
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The page's state: one zustand store built from typed slices. State is
+ * serialisable data only; workers, tensors and database handles live in the
+ * feature modules that own them.
+ */
+
+import { create } from 'zustand';
+import type { SerializedError } from '../core/errors';
+import type { BackendReport } from '../protocol/backend';
+import type { TrainingStatus } from '../protocol/training';
+import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from '../preprocess/slice-dataset';
+import type { DatasetRecord } from '../storage/dataset-record';
+import type { MetricRecord, RunRecord } from '../storage/schema';
+
+export type Page = 'datasets' | 'dataset' | 'training' | 'runs';
+
+export interface NavigationSlice {
+  page: Page;
+  selectedDatasetId: string | null;
+  selectedRunId: string | null;
+  navigate(page: Page, selection?: { datasetId?: string | null; runId?: string | null }): void;
+}
+
+export interface IngestJob {
+  jobId: string;
+  name: string;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  file: string;
+  bytesDone: number;
+  bytesTotal: number;
+  startedAt: number;
+  error?: SerializedError;
+}
+
+export interface DatasetsSlice {
+  datasets: DatasetRecord[];
+  /** Preprocessing options for the next folder added, by picker or by drop. */
+  ingestOptions: IngestOptions;
+  ingest: IngestJob | null;
+  setIngestOptions(options: IngestOptions): void;
+  setDatasets(datasets: DatasetRecord[]): void;
+  setIngest(job: IngestJob | null): void;
+  patchIngest(change: Partial<IngestJob>): void;
+}
+
+/** What the page knows of a run beyond its stored record, while a worker trains it. */
+export interface LiveRun {
+  status: TrainingStatus | 'failed' | 'idle';
+  backend?: BackendReport;
+  step: number;
+  totalSteps: number;
+  stepsPerSecond: number;
+  imagesPerSecond: number;
+  secondsLeft: number;
+  metrics: MetricRecord[];
+  samples: { step: number; grid: Float32Array } | null;
+  lastCheckpointStep: number | null;
+  error?: SerializedError;
+}
+
+export interface RunsSlice {
+  runs: RunRecord[];
+  live: Record<string, LiveRun>;
+  setRuns(runs: RunRecord[]): void;
+  patchLive(runId: string, change: Partial<LiveRun>): void;
+  appendMetric(runId: string, metric: MetricRecord): void;
+}
+
+export interface NoticeSlice {
+  /** The latest error or warning the user has not dismissed. */
+  notice: { kind: 'error' | 'info'; message: string } | null;
+  showNotice(notice: { kind: 'error' | 'info'; message: string } | null): void;
+}
+
+export type LabState = NavigationSlice & DatasetsSlice & RunsSlice & NoticeSlice;
+
+export const emptyLiveRun = (): LiveRun => ({
+  status: 'idle',
+  step: 0,
+  totalSteps: 0,
+  stepsPerSecond: 0,
+  imagesPerSecond: 0,
+  secondsLeft: 0,
+  metrics: [],
+  samples: null,
+  lastCheckpointStep: null,
+});
+
+export const useLabStore = create<LabState>()((set) => ({
+  page: 'datasets',
+  selectedDatasetId: null,
+  selectedRunId: null,
+  navigate: (page, selection = {}) =>
+    set((state) => ({
+      page,
+      selectedDatasetId: selection.datasetId !== undefined ? selection.datasetId : state.selectedDatasetId,
+      selectedRunId: selection.runId !== undefined ? selection.runId : state.selectedRunId,
+    })),
+
+  datasets: [],
+  ingestOptions: DEFAULT_INGEST_OPTIONS,
+  ingest: null,
+  setIngestOptions: (ingestOptions) => set({ ingestOptions }),
+  setDatasets: (datasets) => set({ datasets }),
+  setIngest: (ingest) => set({ ingest }),
+  patchIngest: (change) => set((state) => (state.ingest ? { ingest: { ...state.ingest, ...change } } : {})),
+
+  runs: [],
+  live: {},
+  setRuns: (runs) => set({ runs }),
+  patchLive: (runId, change) =>
+    set((state) => ({ live: { ...state.live, [runId]: { ...(state.live[runId] ?? emptyLiveRun()), ...change } } })),
+  appendMetric: (runId, metric) =>
+    set((state) => {
+      const current = state.live[runId] ?? emptyLiveRun();
+      return { live: { ...state.live, [runId]: { ...current, metrics: [...current.metrics, metric] } } };
+    }),
+
+  notice: null,
+  showNotice: (notice) => set({ notice }),
+}));
