@@ -71,10 +71,10 @@ export async function guardStorage<T>(what: string, operation: () => Promise<T>)
     if (error instanceof LabError) throw error;
     if (isQuotaError(error) || isQuotaError((error as { cause?: unknown })?.cause)) {
       const usage = await storageUsage();
-      const used = usage ? ` (${formatBytes(usage.usedBytes)} of ${formatBytes(usage.quotaBytes)} used)` : '';
+      const used = usage ? ` (this site uses ${formatBytes(usage.usedBytes)} of a ${formatBytes(usage.quotaBytes)} quota; a nearly full disk also causes this)` : '';
       log.error('quota exceeded', { what, usage });
-      throw new LabError('quota-exceeded', `the browser's storage for this site is full${used}, so ${what} was not saved`, {
-        hint: 'Delete runs or datasets you no longer need, then try again; everything stored before is intact.',
+      throw new LabError('quota-exceeded', `the browser has no room left to store ${what}${used}`, {
+        hint: 'Delete runs or datasets you no longer need, or free disk space, then try again; everything stored before is intact.',
         cause: error,
       });
     }

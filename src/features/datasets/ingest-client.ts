@@ -3,7 +3,7 @@
  * the store, and on success lists the new dataset and opens it.
  */
 
-import { deserializeError, LabError, serializeError } from '../../core/errors';
+import { LabError, serializeError } from '../../core/errors';
 import { createLogger } from '../../core/log';
 import type { IngestOptions } from '../../preprocess/slice-dataset';
 import { INGEST_PROTOCOL_VERSION, type IngestEvent, type IngestRequest } from '../../protocol/ingest';
@@ -20,6 +20,8 @@ function startWorker(request: IngestRequest & { jobId: string }, name: string): 
   worker?.terminate();
   const current = new Worker(new URL('../../../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' });
   worker = current;
+  // The import panel shows the progress, the cancel button and how the job ended.
+  store.navigate('datasets');
   store.setIngest({ jobId: request.jobId, name, status: 'running', done: 0, total: 0, file: '', bytesDone: 0, bytesTotal: 0, startedAt: performance.now() });
 
   current.onmessage = (message: MessageEvent<IngestEvent>) => void handleEvent(message.data, current);
@@ -63,9 +65,7 @@ async function handleEvent(event: IngestEvent, source: Worker): Promise<void> {
       store.navigate('dataset', { datasetId: event.dataset.id });
       return;
     case 'error': {
-      const cancelled = event.error.code === 'cancelled';
-      finish(source, { status: cancelled ? 'cancelled' : 'failed', error: event.error });
-      if (!cancelled) store.showNotice({ kind: 'error', message: deserializeError(event.error).message });
+      finish(source, { status: event.error.code === 'cancelled' ? 'cancelled' : 'failed', error: event.error });
       return;
     }
   }
