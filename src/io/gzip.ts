@@ -9,6 +9,12 @@
  * bytes for a bgzip file. Its streaming `Gunzip` class continues through all
  * members, so this module uses it and checks each member's CRC-32 and ISIZE
  * trailer itself, because fflate checks neither.
+ *
+ * In Node the native zlib inflates instead: it reads every member, checks
+ * each trailer, and decodes the ACDC sample about 3x faster than fflate
+ * (168 ms against 507 ms for its 80 files, 2-core x86-64). Browsers have no
+ * native equivalent that reads several members (Chromium's
+ * DecompressionStream rejects them), so they use fflate.
  */
 
 import { Gunzip } from 'fflate';
@@ -28,12 +34,60 @@ interface Member {
   outputStart: number;
 }
 
+interface NodeZlib {
+  gunzipSync(bytes: Uint8Array): Uint8Array;
+}
+
+/** Node's zlib, reached without an import so that browser bundles never include it. */
+const nodeZlib = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:zlib') as
+  | NodeZlib
+  | undefined;
+
+export type GzipEngine = 'native' | 'portable';
+
+/** The engine `gunzip` uses here: Node's zlib where available, fflate otherwise. */
+export const defaultGzipEngine: GzipEngine = nodeZlib ? 'native' : 'portable';
+
 /**
  * Inflates every member of a gzip stream and returns the concatenated output.
  * Throws LabError 'truncated-file' when the stream ends inside a member and
  * 'corrupt-file' for invalid deflate data or a trailer that does not match.
  */
-export function gunzip(bytes: Uint8Array, file: string): Uint8Array<ArrayBuffer> {
+export function gunzip(bytes: Uint8Array, file: string, engine: GzipEngine = defaultGzipEngine): Uint8Array<ArrayBuffer> {
+  return engine === 'native' && nodeZlib ? gunzipNative(nodeZlib, bytes, file) : gunzipPortable(bytes, file);
+}
+
+function gunzipNative(zlib: NodeZlib, bytes: Uint8Array, file: string): Uint8Array<ArrayBuffer> {
+  let output: Uint8Array;
+  try {
+    output = zlib.gunzipSync(bytes);
+  } catch (error) {
+    throw nativeInflateError(error, file);
+  }
+  // Small outputs may share Node's buffer pool; readers view whole buffers, so copy those.
+  const whole = output.byteOffset === 0 && output.buffer.byteLength === output.byteLength;
+  return whole ? new Uint8Array(output.buffer as ArrayBuffer) : new Uint8Array(output);
+}
+
+/** Maps a Node zlib error: Z_BUF_ERROR means the input ended early, the others mean invalid data or trailers. */
+function nativeInflateError(error: unknown, file: string): LabError {
+  const code = (error as { code?: unknown }).code;
+  const reason = error instanceof Error ? error.message : String(error);
+  if (code === 'Z_BUF_ERROR') {
+    return new LabError('truncated-file', `the gzip stream ends early (${reason})`, {
+      file,
+      hint: 'Copy or download the file again, because this copy is incomplete.',
+      cause: error,
+    });
+  }
+  return new LabError('corrupt-file', `gzip data are invalid (${reason})`, {
+    file,
+    hint: 'Export or download the file again, because it is damaged or not gzip-compressed.',
+    cause: error,
+  });
+}
+
+function gunzipPortable(bytes: Uint8Array, file: string): Uint8Array<ArrayBuffer> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const members: Member[] = [{ inputStart: 0, outputStart: 0 }];

@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: measures the lab and writes bench/results/latest.json and
+ * docs/benchmarks.md. `--only ingest,long-tasks` runs some sections and keeps
+ * the stored figures of the others.
+ */
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describeMachine, repositoryRoot } from './context';
+import { renderBenchmarks } from './report';
+import type { BenchResults } from './results';
+import { benchLongTasks, benchReadersInChromium, withBrowser, withBuiltLab } from './sections/browser';
+import { benchIngestNode, benchNibabel } from './sections/ingest-node';
+
+const RESULTS_FILE = join(repositoryRoot, 'bench', 'results', 'latest.json');
+const DOCS_FILE = join(repositoryRoot, 'docs', 'benchmarks.md');
+
+type Section = (results: BenchResults) => Promise<void>;
+
+const SECTIONS: Record<string, Section> = {
+  ingest: async (results) => {
+    const node = await benchIngestNode();
+    const chromium = await withBrowser((browser) => benchReadersInChromium(browser));
+    results.ingest = { node: node.read, nodeIngest64: node.ingest64, chromium, nibabel: benchNibabel() };
+  },
+  'long-tasks': async (results) => {
+    results.longTasks = await withBuiltLab((url) => withBrowser((browser) => benchLongTasks(browser, url, { steps: 6, filters: 16, backend: 'webgpu' })));
+  },
+};
+
+function selectedSections(argv: string[]): string[] {
+  const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? argv[argv.indexOf('--only') + 1];
+  if (argv.includes('--help')) {
+    console.log(`usage: npm run bench [-- --only SECTION[,SECTION]]\nsections: ${Object.keys(SECTIONS).join(', ')}`);
+    process.exit(0);
+  }
+  if (!argv.includes('--only') && !argv.some((arg) => arg.startsWith('--only='))) return Object.keys(SECTIONS);
+  const names = (only ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((name) => !(name in SECTIONS));
+  if (names.length === 0 || unknown.length > 0) {
+    console.error(`--only: unknown section ${unknown.join(', ') || '(none given)'}; choose from ${Object.keys(SECTIONS).join(', ')}`);
+    process.exit(2);
+  }
+  return names;
+}
+
+async function main(): Promise<void> {
+  const names = selectedSections(process.argv.slice(2));
+  const previous: Partial<BenchResults> = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : {};
+  const results: BenchResults = { ...previous, date: new Date().toISOString(), machine: describeMachine() };
+  for (const name of names) {
+    console.log(`bench: ${name}`);
+    await SECTIONS[name](results);
+  }
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(DOCS_FILE, `${renderBenchmarks(results)}\n`);
+  console.log(`bench: wrote ${RESULTS_FILE} and ${DOCS_FILE}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
