@@ -5,6 +5,7 @@
  */
 
 import { Random } from '../../core/random';
+import { applyPairedTransform, drawPairedTransform } from '../augment/paired-augment';
 import { encodeJointSample, jointPixelChannels, type JointLayout } from './joint';
 
 export interface TrainingSet extends JointLayout {
@@ -20,9 +21,13 @@ export class BatchSampler {
   private order: number[] = [];
   private position = 0;
 
+  /**
+   * @param augment flip, rotate and shift each real sample, image and mask alike
+   */
   constructor(
     private readonly data: TrainingSet,
     private readonly random: Random,
+    private readonly augment = false,
   ) {
     if (data.count === 0) throw new RangeError('the training set is empty');
   }
@@ -41,6 +46,7 @@ export class BatchSampler {
       const image = this.data.images.subarray(slice * pixels * this.data.imageChannels, (slice + 1) * pixels * this.data.imageChannels);
       const classIds = this.data.classIds.subarray(slice * pixels, (slice + 1) * pixels);
       encodeJointSample(image, classIds, this.data, batch, i);
+      if (this.augment) applyPairedTransform(batch, this.data, i, drawPairedTransform(side, this.random));
     }
     return batch;
   }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildDiscriminator } from '../models/discriminator';
 import { ACTIVATIONS, NORMALIZATIONS } from '../training/config';
-import { gradientPenalty, inputGradientNorms } from './gradient-penalty';
+import { gradientPenalty, inputGradientNorms, interpolate } from './gradient-penalty';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -18,7 +18,7 @@ describe('gradientPenalty', () => {
     const mix = tf.tensor1d([0.1, 0.5, 0.9]);
     const normW = Math.sqrt(0.25 + 1 + 4 + 0.0625 + 1 + 1 + 0.25 + 9);
 
-    const penalty = gradientPenalty(critic, real, fake, mix, 10).dataSync()[0];
+    const penalty = gradientPenalty(critic, interpolate(real, fake, mix), 10).dataSync()[0];
 
     expect(penalty).toBeCloseTo(10 * (normW - 1) ** 2, 4);
   });
@@ -32,7 +32,7 @@ describe('gradientPenalty', () => {
     // Sample 0: x_hat = (0.5, 0, 0, 0.5), norm sqrt(0.5). Sample 1: x_hat = (0, 0.5, 0, 0), norm 0.5.
     const expected = ((Math.sqrt(0.5) - 1) ** 2 + (0.5 - 1) ** 2) / 2;
 
-    const penalty = gradientPenalty(critic, real, fake, mix, 1).dataSync()[0];
+    const penalty = gradientPenalty(critic, interpolate(real, fake, mix), 1).dataSync()[0];
 
     expect(penalty).toBeCloseTo(expected, 5);
   });
@@ -68,7 +68,7 @@ describe('gradientPenalty weight gradients', () => {
     const before = tf.memory().numTensors;
 
     const { value, grads } = tf.variableGrads(
-      () => gradientPenalty((x) => critic.forward(x, true).output, real, fake, mix, 10),
+      () => gradientPenalty((x) => critic.forward(x, true).output, interpolate(real, fake, mix), 10),
       critic.trainableVariables,
     );
 

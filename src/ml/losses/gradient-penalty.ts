@@ -24,13 +24,8 @@ export function inputGradientNorms(critic: Critic, samples: tf.Tensor4D): tf.Ten
   return tf.sqrt(tf.add(tf.sum(tf.square(gradient), [1, 2, 3]), NORM_EPSILON)) as tf.Tensor1D;
 }
 
-export function gradientPenalty(
-  critic: Critic,
-  real: tf.Tensor4D,
-  fake: tf.Tensor4D,
-  mix: tf.Tensor1D,
-  weight: number,
-): tf.Scalar {
-  const norms = inputGradientNorms(critic, interpolate(real, fake, mix));
-  return tf.mul(weight, tf.mean(tf.square(tf.sub(norms, 1))));
+/** lambda * mean((||grad D(x_hat)|| - 1)^2) at the interpolates `xHat` (see `interpolate`). */
+export function gradientPenalty(critic: Critic, xHat: tf.Tensor4D, weight: number): tf.Scalar {
+  const norms = inputGradientNorms(critic, xHat);
+  return tf.mul(weight, tf.mean(tf.square(tf.sub(norms, 1)))) as tf.Scalar;
 }

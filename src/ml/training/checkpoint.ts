@@ -9,6 +9,7 @@ export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint, type Serialized
 
 import * as tf from '@tensorflow/tfjs';
 import { Random } from '../../core/random';
+import type { PerceptualNetwork } from '../losses/perceptual';
 import { Network } from '../models/network';
 import type { TrainingSet } from '../data/training-set';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint, type SerializedModel } from './checkpoint-format';
@@ -63,7 +64,7 @@ export async function writeCheckpoint(trainer: GanTrainer, runId: string, backen
 }
 
 /** Rebuilds a trainer that continues the checkpointed run where it stopped. */
-export async function restoreTrainer(checkpoint: Checkpoint, data: TrainingSet): Promise<GanTrainer> {
+export async function restoreTrainer(checkpoint: Checkpoint, data: TrainingSet, perceptual: PerceptualNetwork | null = null): Promise<GanTrainer> {
   const [generator, discriminator] = await Promise.all([
     deserializeNetwork(checkpoint.generator),
     deserializeNetwork(checkpoint.discriminator),
@@ -74,7 +75,7 @@ export async function restoreTrainer(checkpoint: Checkpoint, data: TrainingSet):
     random: Random.fromState(checkpoint.random),
     step: checkpoint.step,
     imagesSeen: checkpoint.imagesSeen,
-  });
+  }, perceptual);
   trainer.sampler.setState(checkpoint.sampler);
   await loadOptimizerState(trainer.optimizerG, checkpoint.optimizers.generator);
   await loadOptimizerState(trainer.optimizerD, checkpoint.optimizers.discriminator);

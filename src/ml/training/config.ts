@@ -21,6 +21,12 @@ export type OptimizerKind = (typeof OPTIMIZERS)[number];
 export const DIFF_AUGMENT_POLICIES = ['color', 'translation', 'cutout'] as const;
 export type DiffAugmentPolicy = (typeof DIFF_AUGMENT_POLICIES)[number];
 
+/** A model in the lab's cache, identified by the SHA-256 of its files. */
+export interface ModelReference {
+  name: string;
+  sha256: string;
+}
+
 export interface NetworkOptions {
   /** Channels of the widest-resolution convolution; deeper layers double it, up to 8x. */
   filters: number;
@@ -52,8 +58,10 @@ export interface RunConfig {
   weightClip: number;
   /** Weight of the feature matching term in the generator loss. */
   featureMatching: number;
-  /** Weight of the VGG perceptual term in the generator loss. */
+  /** Weight of the VGG perceptual term in the generator loss; needs `perceptualModel`. */
   vggPerceptual: number;
+  /** The VGG weights the perceptual term uses, as stored in the lab's model cache. */
+  perceptualModel: ModelReference | null;
   /** One-sided label smoothing: target of real samples in the discriminator loss. */
   labelSmoothing: { enabled: boolean; realTarget: number };
   diffAugment: { enabled: boolean; policies: DiffAugmentPolicy[] };

@@ -22,6 +22,7 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   weightClip: 0,
   featureMatching: 0,
   vggPerceptual: 0,
+  perceptualModel: null,
   labelSmoothing: { enabled: false, realTarget: 0.9 },
   diffAugment: { enabled: false, policies: ['color', 'translation', 'cutout'] },
   augmentReal: false,

@@ -5,11 +5,13 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
+import { LabError } from '../../core/errors';
 import { Random } from '../../core/random';
 import { BatchSampler, type TrainingSet } from '../data/training-set';
 import { jointPixelChannels } from '../data/joint';
 import { buildDiscriminator } from '../models/discriminator';
 import { buildGenerator } from '../models/generator';
+import type { PerceptualNetwork } from '../losses/perceptual';
 import type { Network } from '../models/network';
 import type { RunConfig } from './config';
 import { GanLoss, totalLoss, type LossTerms } from './gan-loss';
@@ -52,7 +54,10 @@ export class GanTrainer {
   private readonly loss: GanLoss;
   private readonly sampleLatents: tf.Tensor2D;
 
-  constructor(config: RunConfig, data: TrainingSet, parts?: TrainerParts) {
+  /**
+   * @param perceptual the VGG network of the perceptual term; required when `config.vggPerceptual` > 0
+   */
+  constructor(config: RunConfig, data: TrainingSet, parts?: TrainerParts, perceptual: PerceptualNetwork | null = null) {
     this.config = config;
     this.generator = parts?.generator ?? buildGenerator(config);
     this.discriminator = parts?.discriminator ?? buildDiscriminator(config);
@@ -61,8 +66,14 @@ export class GanTrainer {
     this.imagesSeen = parts?.imagesSeen ?? 0;
     this.optimizerG = createOptimizer(config, config.generator.learningRate);
     this.optimizerD = createOptimizer(config, config.discriminator.learningRate);
-    this.sampler = new BatchSampler(data, this.random);
-    this.loss = new GanLoss(config, this.generator, this.discriminator);
+    this.sampler = new BatchSampler(data, this.random, config.augmentReal);
+    if (config.vggPerceptual > 0 && !perceptual) {
+      throw new LabError('invalid-config', `vggPerceptual is ${config.vggPerceptual} but no VGG network was given to the trainer`, {
+        field: 'vggPerceptual',
+        hint: 'Load VGG-19 weights in the run form, or set the perceptual weight to 0.',
+      });
+    }
+    this.loss = new GanLoss(config, this.generator, this.discriminator, this.random, perceptual);
     this.sampleLatents = tf.keep(this.latentsFrom(new Random(config.seed ^ SAMPLE_SEED_OFFSET), SAMPLE_GRID_SIZE));
   }
 

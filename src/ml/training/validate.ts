@@ -87,6 +87,10 @@ const CHECKS: Check[] = [
   numberIn('weightClip', (c) => c.weightClip, 0, 10),
   numberIn('featureMatching', (c) => c.featureMatching, 0, 1000),
   numberIn('vggPerceptual', (c) => c.vggPerceptual, 0, 1000),
+  (c) =>
+    c.vggPerceptual > 0 && !c.perceptualModel
+      ? { field: 'vggPerceptual', message: `vggPerceptual is ${c.vggPerceptual} but no VGG model is loaded; it must be 0 until VGG-19 weights are added` }
+      : null,
   oneOf('labelSmoothing.enabled', (c) => c.labelSmoothing?.enabled, [true, false]),
   numberIn('labelSmoothing.realTarget', (c) => c.labelSmoothing?.realTarget, 0.5, 1, true),
   oneOf('diffAugment.enabled', (c) => c.diffAugment?.enabled, [true, false]),
