@@ -8,7 +8,7 @@
 
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +21,8 @@ if (!entry) {
 
 const outDir = join(root, 'dist-node');
 mkdirSync(outDir, { recursive: true });
-const outfile = join(outDir, `${basename(entry).replace(/\.tsx?$/, '')}.mjs`);
+// One bundle per process, so that concurrent runs (parallel tests) never overwrite each other's.
+const outfile = join(outDir, `${basename(entry).replace(/\.tsx?$/, '')}.${process.pid}.mjs`);
 await build({
   entryPoints: [resolve(root, entry)],
   outfile,
@@ -37,5 +38,8 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 
+// Ctrl-C reaches the child too; wait for it to write its last checkpoint and exit.
+process.on('SIGINT', () => {});
 const result = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
+rmSync(outfile, { force: true });
 process.exit(result.status ?? 1);

@@ -7,6 +7,7 @@
  */
 
 import { LabError } from '../core/errors';
+import { assembleTrainingSet } from '../ml/data/assemble';
 import type { TrainingSet } from '../ml/data/training-set';
 import type { Slice } from '../preprocess/slice-dataset';
 import type { DatasetRecord } from './dataset-record';
@@ -72,34 +73,7 @@ export async function previewSlices(db: LabDatabase, dataset: DatasetRecord, cou
   return picked;
 }
 
-export function isTestSlice(dataset: Pick<DatasetRecord, 'split'>, slice: Pick<Slice, 'subject' | 'pairId' | 'index'>): boolean {
-  const { split } = dataset;
-  if (split.unit === 'slice') return (split.testSlices ?? []).includes(`${slice.pairId}#${slice.index}`);
-  return split.test.includes(slice.subject);
-}
-
-/** Lookup table from raw mask values to contiguous class ids. */
-export function classLookup(dataset: Pick<DatasetRecord, 'classes'>): Uint8Array {
-  const lookup = new Uint8Array(256);
-  for (const info of dataset.classes) lookup[info.rawValue] = info.id;
-  return lookup;
-}
-
 /** Gathers one split of a dataset into the flat arrays a trainer reads. */
 export async function loadTrainingSet(db: LabDatabase, dataset: DatasetRecord, split: 'train' | 'test'): Promise<TrainingSet> {
-  const wanted = (await readSlices(db, dataset.id)).filter((slice) => isTestSlice(dataset, slice) === (split === 'test'));
-  if (wanted.length === 0) {
-    throw new LabError('empty-dataset', `dataset ${dataset.name} has no slices in its ${split} split`, {
-      hint: 'Add the folder again with a smaller test fraction or more subjects.',
-    });
-  }
-  const pixels = dataset.size * dataset.size;
-  const images = new Float32Array(wanted.length * pixels * dataset.imageChannels);
-  const classIds = new Uint8Array(wanted.length * pixels);
-  const lookup = classLookup(dataset);
-  wanted.forEach((slice, n) => {
-    images.set(slice.image, n * pixels * dataset.imageChannels);
-    for (let p = 0; p < pixels; p++) classIds[n * pixels + p] = lookup[slice.labels[p]];
-  });
-  return { count: wanted.length, side: dataset.size, imageChannels: dataset.imageChannels, numClasses: dataset.classes.length, images, classIds };
+  return assembleTrainingSet(await readSlices(db, dataset.id), dataset, split);
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { SliceCanvas } from '../../components/SliceCanvas';
 import type { DatasetRecord } from '../../storage/dataset-record';
-import { classLookup, previewSlices } from '../../storage/datasets';
+import { classLookup } from '../../ml/data/assemble';
+import { previewSlices } from '../../storage/datasets';
 import { openLabDatabase } from '../../storage/db';
 import type { SliceRecord } from '../../storage/schema';
 
@@ -22,7 +23,7 @@ export function PreviewGrid({ dataset }: { dataset: DatasetRecord }) {
     };
   }, [dataset]);
 
-  const lookup = classLookup(dataset);
+  const lookup = classLookup(dataset.classes);
   return (
     <section aria-labelledby="preview-heading" className="panel">
       <h2 id="preview-heading">Preview</h2>
