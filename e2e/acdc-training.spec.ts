@@ -28,7 +28,7 @@ test('real ACDC folder trains, survives a reload and resumes', async ({ page }) 
   await page.getByRole('button', { name: 'Train a GAN on this dataset' }).click();
   await lab.fillRunForm({
     'Run name': 'ACDC journey',
-    'Total steps': '40',
+    'Train for': '40',
     'Batch size': '4',
     'Generator filters': '8',
     'Discriminator filters': '8',

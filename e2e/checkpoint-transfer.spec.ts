@@ -11,7 +11,7 @@ test('a checkpoint exports as a zip and imports as a resumable run', async ({ pa
   await page.getByRole('button', { name: 'Train a GAN on this dataset' }).click();
   await lab.fillRunForm({
     'Run name': 'exported run',
-    'Total steps': '2',
+    'Train for': '2',
     'Batch size': '2',
     'Generator filters': '4',
     'Discriminator filters': '4',

@@ -9,7 +9,7 @@ test('built-in phantom trains on WebGPU with live losses and samples', async ({ 
 
   await page.getByRole('button', { name: 'Train a GAN on this dataset' }).click();
   await lab.fillRunForm({
-    'Total steps': '3',
+    'Train for': '3',
     'Batch size': '4',
     'Generator filters': '8',
     'Discriminator filters': '8',

@@ -95,7 +95,7 @@ export async function benchLongTasks(browser: Browser, url: string, probe: Train
   await page.goto(url);
   await page.getByRole('button', { name: 'Train a GAN on this dataset' }).click({ timeout: 120_000 });
   const fill = async (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
-  await fill('Total steps', String(probe.steps));
+  await fill('Train for', String(probe.steps));
   await fill('Batch size', '8');
   await fill('Generator filters', String(probe.filters));
   await fill('Discriminator filters', String(probe.filters));

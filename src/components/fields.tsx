@@ -36,10 +36,15 @@ interface NumberFieldProps {
   step?: number | 'any';
   error?: string;
   disabled?: boolean;
+  /** Why the field is disabled, shown under it. */
+  note?: string;
+  /** Values offered in the input's suggestion list (the study's grid); any other value may be typed. */
+  suggestions?: readonly number[];
 }
 
-export function NumberField({ label, value, onChange, min, max, step = 'any', error, disabled }: NumberFieldProps) {
+export function NumberField({ label, value, onChange, min, max, step = 'any', error, disabled, note, suggestions }: NumberFieldProps) {
   const id = useId();
+  const described = [error ? `${id}-error` : '', note ? `${id}-note` : ''].filter(Boolean).join(' ');
   return (
     <FieldFrame id={id} label={label} error={error}>
       <input
@@ -50,10 +55,23 @@ export function NumberField({ label, value, onChange, min, max, step = 'any', er
         max={max}
         step={step}
         disabled={disabled}
+        list={suggestions ? `${id}-values` : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={described || undefined}
         onChange={(event) => onChange(event.target.value === '' ? Number.NaN : Number(event.target.value))}
       />
+      {suggestions && (
+        <datalist id={`${id}-values`}>
+          {suggestions.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
+          ))}
+        </datalist>
+      )}
+      {note && (
+        <span id={`${id}-note`} className="field-note">
+          {note}
+        </span>
+      )}
     </FieldFrame>
   );
 }
@@ -125,14 +143,28 @@ interface CheckboxFieldProps {
   checked: boolean;
   onChange(checked: boolean): void;
   disabled?: boolean;
+  error?: string;
 }
 
-export function CheckboxField({ label, checked, onChange, disabled }: CheckboxFieldProps) {
+export function CheckboxField({ label, checked, onChange, disabled, error }: CheckboxFieldProps) {
   const id = useId();
   return (
     <div className="field checkbox">
-      <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => onChange(event.target.checked)}
+      />
       <label htmlFor={id}>{label}</label>
+      {error && (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

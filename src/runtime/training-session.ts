@@ -17,6 +17,7 @@ import { getDataset, loadTrainingSet } from '../storage/datasets';
 import { openLabDatabase, type LabDatabase } from '../storage/db';
 import { appendMetrics, getRun, latestCheckpoint, putCheckpoint, putSampleGrid, updateRun } from '../storage/runs';
 import { selectBackend } from './backend';
+import { perceptualNetworkFor } from './cached-models';
 import { runLockName } from './run-lock';
 
 const log = createLogger('runtime/training');
@@ -51,7 +52,10 @@ async function trainRun(db: LabDatabase, request: StartRequest, control: Trainin
   const dataset = await getDataset(db, run.datasetId);
   const data = await loadTrainingSet(db, dataset, 'train');
   const resume = request.resume && run.lastCheckpointStep !== null;
-  const trainer = resume ? await restoreTrainer(await latestCheckpoint(db, runId), data) : new GanTrainer(run.config, data);
+  const perceptual = await perceptualNetworkFor(db, run.config);
+  const trainer = resume
+    ? await restoreTrainer(await latestCheckpoint(db, runId), data, perceptual)
+    : new GanTrainer(run.config, data, undefined, perceptual);
   log.info('session started', { runId, backend: report.backend, resume, step: trainer.step, slices: data.count });
 
   try {
@@ -63,6 +67,7 @@ async function trainRun(db: LabDatabase, request: StartRequest, control: Trainin
     log.info('session ended', { runId, outcome, step: trainer.step });
   } finally {
     trainer.dispose();
+    perceptual?.dispose();
   }
 }
 

@@ -18,14 +18,17 @@ let opening: Promise<LabDatabase> | null = null;
 
 export function openLabDatabase(): Promise<LabDatabase> {
   opening ??= openDB<GanLabSchema>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('datasets', { keyPath: 'id' });
-      db.createObjectStore('slices', { keyPath: ['datasetId', 'seq'] });
-      const runs = db.createObjectStore('runs', { keyPath: 'id' });
-      runs.createIndex('byDataset', 'datasetId');
-      db.createObjectStore('metrics', { keyPath: ['runId', 'step'] });
-      db.createObjectStore('checkpoints', { keyPath: ['runId', 'step'] });
-      db.createObjectStore('samples', { keyPath: 'runId' });
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('datasets', { keyPath: 'id' });
+        db.createObjectStore('slices', { keyPath: ['datasetId', 'seq'] });
+        const runs = db.createObjectStore('runs', { keyPath: 'id' });
+        runs.createIndex('byDataset', 'datasetId');
+        db.createObjectStore('metrics', { keyPath: ['runId', 'step'] });
+        db.createObjectStore('checkpoints', { keyPath: ['runId', 'step'] });
+        db.createObjectStore('samples', { keyPath: 'runId' });
+      }
+      if (oldVersion < 2) db.createObjectStore('models', { keyPath: 'sha256' });
     },
     blocking() {
       log.warn('another tab upgrades the database; closing this connection');

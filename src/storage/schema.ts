@@ -7,17 +7,20 @@
  *
  * Keys: datasets and runs by id; slices by [datasetId, seq]; metrics and
  * checkpoints by [runId, step], so one key range reads a run's history in
- * step order; samples by runId (only the latest grid is kept).
+ * step order; samples by runId (only the latest grid is kept); models by the
+ * SHA-256 of their files.
  */
 
 import type { DBSchema } from 'idb';
 import type { SerializedError } from '../core/errors';
 import type { Checkpoint } from '../ml/training/checkpoint-format';
+import type { StoredModel } from '../ml/models/model-artifacts';
 import type { RunConfig } from '../ml/training/config';
 import type { DatasetRecord } from './dataset-record';
 
 export const DB_NAME = 'gan-lab';
-export const DB_VERSION = 1;
+/** Version 2 added the `models` store (feature-extractor weights such as VGG-19). */
+export const DB_VERSION = 2;
 
 export type RunStatus = 'created' | 'running' | 'paused' | 'stopped' | 'completed' | 'failed' | 'interrupted';
 
@@ -80,6 +83,17 @@ export interface GanLabSchema extends DBSchema {
   metrics: { key: [string, number]; value: MetricRecord };
   checkpoints: { key: [string, number]; value: Checkpoint };
   samples: { key: string; value: SampleGridRecord };
+  models: { key: string; value: ModelRecord };
 }
 
-export type StoreName = 'datasets' | 'slices' | 'runs' | 'metrics' | 'checkpoints' | 'samples';
+/** Weights of a network the lab uses but does not train (VGG-19, Inception), by the SHA-256 of their files. */
+export interface ModelRecord extends StoredModel {
+  /** What the model is for, e.g. `vgg19`. */
+  role: string;
+  /** ISO 8601. */
+  addedAt: string;
+  /** Where it came from: the dropped file names or the URL. */
+  origin: string;
+}
+
+export type StoreName = 'datasets' | 'slices' | 'runs' | 'metrics' | 'checkpoints' | 'samples' | 'models';

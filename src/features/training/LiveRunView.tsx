@@ -42,6 +42,7 @@ export function LiveRunView({ run }: { run: RunRecord }) {
       </p>
       <RunControls run={run} status={status} />
       <LossChart metrics={live.metrics} />
+      {latest && <LossTermsTable step={latest.step} losses={latest.losses} />}
       {live.samples && (
         <SampleGrid
           grid={live.samples.grid}
@@ -69,5 +70,23 @@ function BackendLine({ runBackend, runNote, live }: { runBackend?: string; runNo
       Backend of the last session: {runBackend}
       {runNote ? ` · passed over: ${runNote}` : ''}
     </p>
+  );
+}
+
+/** Every named loss term at the latest step, e.g. `D/gp` or `G/feature_matching`. */
+function LossTermsTable({ step, losses }: { step: number; losses: Record<string, number> }) {
+  const terms = Object.entries(losses).filter(([name]) => name !== 'Loss/D' && name !== 'Loss/G');
+  return (
+    <table aria-label="Latest losses" className="loss-terms">
+      <caption>Loss terms at step {step}</caption>
+      <tbody>
+        {terms.map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">{name.replace(/^Loss\//, '')}</th>
+            <td>{value.toPrecision(5)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

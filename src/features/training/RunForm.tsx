@@ -1,36 +1,37 @@
 import { useState } from 'react';
-import { NumberField, SelectField, TextField } from '../../components/fields';
-import { GAN_KINDS, type GanKind, type RunConfig } from '../../ml/training/config';
+import { CheckboxField, NumberField, SelectField, TextField } from '../../components/fields';
+import { DIFF_AUGMENT_POLICIES, GAN_KINDS, INIT_SCHEMES, type DiffAugmentPolicy, type RunConfig } from '../../ml/training/config';
 import { DEFAULT_RUN_CONFIG } from '../../ml/training/defaults';
+import { applyPreset, GAN_PRESETS } from '../../ml/training/presets';
 import { TRAINING_BACKENDS, type BackendPreference } from '../../protocol/backend';
 import { useLabStore } from '../../state/store';
-import type { DatasetRecord } from '../../storage/dataset-record';
+import { NetworkFields } from './form/NetworkFields';
+import { resolveForm, type Duration, type DurationUnit } from './form/run-form-model';
+import { INIT_TITLES, POLICY_TITLES, STUDY_VALUES } from './form/study-values';
+import { VggWeightsField } from './form/VggWeightsField';
 import { createRun, startTraining } from './training-client';
 
-const GAN_TITLES: Record<GanKind, string> = {
-  dcgan: 'DCGAN',
-  lsgan: 'LSGAN',
-  wgan: 'WGAN',
-  'wgan-gp': 'WGAN-GP',
-  hinge: 'HingeGAN',
-};
-
-/** The configuration of a new run, fixed by its dataset where the dataset decides. */
+/** Every option of a new run: the GAN with its paper's preset, and each of the study's hyperparameters. */
 export function RunForm() {
   const datasets = useLabStore((state) => state.datasets);
   const selectedDatasetId = useLabStore((state) => state.selectedDatasetId);
   const navigate = useLabStore((state) => state.navigate);
   const [datasetId, setDatasetId] = useState(selectedDatasetId ?? datasets[0]?.id ?? '');
-  const [config, setConfig] = useState<RunConfig>(DEFAULT_RUN_CONFIG);
+  const [config, setConfig] = useState<RunConfig>(() => applyPreset(DEFAULT_RUN_CONFIG, DEFAULT_RUN_CONFIG.gan));
+  const [duration, setDuration] = useState<Duration>({ unit: 'steps', value: DEFAULT_RUN_CONFIG.totalSteps });
   const [backend, setBackend] = useState<BackendPreference>('auto');
   const [name, setName] = useState('');
+  const [showErrors, setShowErrors] = useState(false);
   const dataset = datasets.find((d) => d.id === datasetId) ?? datasets[0];
   const set = (change: Partial<RunConfig>) => setConfig({ ...config, ...change });
+  const { config: resolved, errors } = resolveForm(config, duration, dataset);
+  const shown = showErrors ? errors : {};
 
-  const start = async (target: DatasetRecord) => {
-    const runConfig = withDataset(config, target);
-    const run = await createRun(target, runConfig, name || `${GAN_TITLES[config.gan]} on ${target.name}`);
-    navigate('training', { runId: run.id, datasetId: target.id });
+  const submit = async () => {
+    setShowErrors(true);
+    if (Object.keys(errors).length > 0 || !dataset) return;
+    const run = await createRun(dataset, resolved, name || `${GAN_PRESETS[config.gan].title} on ${dataset.name}`);
+    navigate('training', { runId: run.id, datasetId: dataset.id });
     startTraining(run.id, { resume: false, backend });
   };
 
@@ -38,9 +39,10 @@ export function RunForm() {
     <form
       className="panel"
       aria-labelledby="run-form-heading"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (dataset) void start(dataset);
+        void submit();
       }}
     >
       <h2 id="run-form-heading">New training run</h2>
@@ -50,43 +52,153 @@ export function RunForm() {
           label="Dataset"
           value={dataset?.id ?? ''}
           options={datasets.map((d) => ({ value: d.id, title: `${d.name} (${d.size} x ${d.size})` }))}
+          error={shown.dataset}
           onChange={setDatasetId}
         />
-        <SelectField label="GAN" value={config.gan} options={GAN_KINDS.map((gan) => ({ value: gan, title: GAN_TITLES[gan] }))} onChange={(gan: GanKind) => set({ gan })} />
+        <SelectField
+          label="GAN"
+          value={config.gan}
+          options={GAN_KINDS.map((gan) => ({ value: gan, title: GAN_PRESETS[gan].title }))}
+          note={`Preset: ${GAN_PRESETS[config.gan].source}`}
+          onChange={(gan) => setConfig(applyPreset(config, gan))}
+        />
         <TextField label="Run name" value={name} placeholder="named after the GAN and dataset" onChange={setName} />
-        <NumberField label="Total steps" value={config.totalSteps} min={1} onChange={(totalSteps) => set({ totalSteps })} />
-        <NumberField label="Batch size" value={config.batchSize} min={1} onChange={(batchSize) => set({ batchSize })} />
-        <NumberField label="Latent size" value={config.latentSize} min={1} onChange={(latentSize) => set({ latentSize })} />
-        <NumberField
-          label="Generator filters"
-          value={config.generator.filters}
-          min={1}
-          onChange={(filters) => set({ generator: { ...config.generator, filters } })}
-        />
-        <NumberField
-          label="Discriminator filters"
-          value={config.discriminator.filters}
-          min={1}
-          onChange={(filters) => set({ discriminator: { ...config.discriminator, filters } })}
-        />
-        <NumberField label="Checkpoint every (steps)" value={config.checkpointInterval} min={1} onChange={(checkpointInterval) => set({ checkpointInterval })} />
-        <NumberField label="Refresh samples every (images)" value={config.sampleInterval} min={1} onChange={(sampleInterval) => set({ sampleInterval })} />
-        <NumberField label="Seed" value={config.seed} onChange={(seed) => set({ seed })} />
         <SelectField<BackendPreference>
           label="Backend"
           value={backend}
           options={[{ value: 'auto', title: 'Fastest available' }, ...TRAINING_BACKENDS.map((b) => ({ value: b, title: b }))]}
           onChange={setBackend}
         />
+        <NumberField label="Seed" value={config.seed} step={1} error={shown.seed} onChange={(seed) => set({ seed })} />
       </fieldset>
-      <button type="submit" disabled={!dataset}>
-        Start training
-      </button>
+
+      <fieldset className="form-grid">
+        <legend>Length and batches</legend>
+        <NumberField label="Train for" value={duration.value} min={1} error={shown.totalSteps} onChange={(value) => setDuration({ ...duration, value })} />
+        <SelectField<DurationUnit>
+          label="Length unit"
+          value={duration.unit}
+          options={[
+            { value: 'steps', title: 'generator steps' },
+            { value: 'kimg', title: 'kimg (thousands of real images)' },
+          ]}
+          note={duration.unit === 'kimg' ? `${resolved.totalSteps} generator steps` : undefined}
+          onChange={(unit) => setDuration({ ...duration, unit })}
+        />
+        <NumberField label="Batch size" value={config.batchSize} min={1} step={1} error={shown.batchSize} onChange={(batchSize) => set({ batchSize })} />
+        <NumberField label="Latent size" value={config.latentSize} min={1} step={1} error={shown.latentSize} onChange={(latentSize) => set({ latentSize })} />
+        <NumberField label="Critic steps per generator step" value={config.criticSteps} min={1} step={1} error={shown.criticSteps} onChange={(criticSteps) => set({ criticSteps })} />
+        <NumberField label="Checkpoint every (steps)" value={config.checkpointInterval} min={1} step={1} error={shown.checkpointInterval} onChange={(checkpointInterval) => set({ checkpointInterval })} />
+        <NumberField label="Refresh samples every (images)" value={config.sampleInterval} min={1} step={1} error={shown.sampleInterval} onChange={(sampleInterval) => set({ sampleInterval })} />
+      </fieldset>
+
+      <NetworkFields role="generator" value={config.generator} errors={shown} onChange={(generator) => set({ generator })} />
+      <NetworkFields role="discriminator" value={config.discriminator} errors={shown} onChange={(discriminator) => set({ discriminator })} />
+      <OptimisationFields config={config} errors={shown} set={set} />
+      <RegularisationFields config={config} errors={shown} set={set} />
+      <AugmentationFields config={config} errors={shown} set={set} />
+
+      {showErrors && Object.keys(errors).length > 0 && (
+        <p role="alert" className="field-error">
+          The run was not started: {Object.keys(errors).length} field(s) need a valid value.
+        </p>
+      )}
+      <button type="submit">Start training</button>
     </form>
   );
 }
 
-/** The dataset fixes the resolution, the image channels and the classes. */
-export function withDataset(config: RunConfig, dataset: DatasetRecord): RunConfig {
-  return { ...config, resolution: dataset.size, imageChannels: dataset.imageChannels, numClasses: dataset.classes.length };
+interface SectionProps {
+  config: RunConfig;
+  errors: Record<string, string>;
+  set(change: Partial<RunConfig>): void;
+}
+
+function OptimisationFields({ config, errors, set }: SectionProps) {
+  return (
+    <fieldset className="form-grid">
+      <legend>Initialisation and optimiser</legend>
+      <SelectField
+        label="Weight initialisation"
+        value={config.init.scheme}
+        options={INIT_SCHEMES.map((scheme) => ({ value: scheme, title: INIT_TITLES[scheme] }))}
+        onChange={(scheme) => set({ init: { ...config.init, scheme } })}
+      />
+      <NumberField label="Initialisation gain" value={config.init.gain} min={0} suggestions={STUDY_VALUES.initGain} error={errors['init.gain']} onChange={(gain) => set({ init: { ...config.init, gain } })} />
+      <SelectField
+        label="Optimiser"
+        value={config.optimizer.kind}
+        options={[
+          { value: 'adam', title: 'Adam' },
+          { value: 'rmsprop', title: 'RMSprop' },
+        ]}
+        onChange={(kind) => set({ optimizer: { ...config.optimizer, kind } })}
+      />
+      <NumberField label="Adam beta1" value={config.optimizer.beta1} min={0} max={0.9999} error={errors['optimizer.beta1']} onChange={(beta1) => set({ optimizer: { ...config.optimizer, beta1 } })} />
+      <NumberField label="Adam beta2" value={config.optimizer.beta2} min={0} max={0.9999} error={errors['optimizer.beta2']} onChange={(beta2) => set({ optimizer: { ...config.optimizer, beta2 } })} />
+    </fieldset>
+  );
+}
+
+function RegularisationFields({ config, errors, set }: SectionProps) {
+  const noVgg = config.perceptualModel === null;
+  return (
+    <fieldset className="form-grid">
+      <legend>Losses and regularisation</legend>
+      <NumberField label="Gradient penalty weight" value={config.gradientPenalty} min={0} suggestions={STUDY_VALUES.gradientPenalty} error={errors.gradientPenalty} note={config.gan === 'wgan-gp' ? undefined : 'Used by WGAN-GP only.'} onChange={(gradientPenalty) => set({ gradientPenalty })} />
+      <NumberField label="Weight clipping" value={config.weightClip} min={0} suggestions={STUDY_VALUES.weightClip} error={errors.weightClip} note="Critic weights are clipped to ± this value after each critic step; 0 is off." onChange={(weightClip) => set({ weightClip })} />
+      <NumberField label="Feature matching weight" value={config.featureMatching} min={0} suggestions={STUDY_VALUES.featureMatching} error={errors.featureMatching} onChange={(featureMatching) => set({ featureMatching })} />
+      <NumberField
+        label="VGG perceptual weight"
+        value={config.vggPerceptual}
+        min={0}
+        suggestions={STUDY_VALUES.vggPerceptual}
+        disabled={noVgg}
+        note={noVgg ? 'Disabled: load VGG-19 weights (a TensorFlow.js layers model) below to use the perceptual term.' : undefined}
+        error={errors.vggPerceptual}
+        onChange={(vggPerceptual) => set({ vggPerceptual })}
+      />
+      <VggWeightsField
+        value={config.perceptualModel}
+        onChange={(perceptualModel) => set({ perceptualModel, vggPerceptual: perceptualModel ? config.vggPerceptual : 0 })}
+      />
+      <CheckboxField
+        label="One-sided label smoothing"
+        checked={config.labelSmoothing.enabled}
+        onChange={(enabled) => set({ labelSmoothing: { ...config.labelSmoothing, enabled } })}
+      />
+      <NumberField
+        label="Real label target"
+        value={config.labelSmoothing.realTarget}
+        min={0.5}
+        max={1}
+        disabled={!config.labelSmoothing.enabled}
+        error={errors['labelSmoothing.realTarget']}
+        onChange={(realTarget) => set({ labelSmoothing: { ...config.labelSmoothing, realTarget } })}
+      />
+    </fieldset>
+  );
+}
+
+function AugmentationFields({ config, errors, set }: SectionProps) {
+  const togglePolicy = (policy: DiffAugmentPolicy, on: boolean) => {
+    const policies = DIFF_AUGMENT_POLICIES.filter((p) => (p === policy ? on : config.diffAugment.policies.includes(p)));
+    set({ diffAugment: { ...config.diffAugment, policies } });
+  };
+  return (
+    <fieldset className="form-grid">
+      <legend>Augmentation</legend>
+      <CheckboxField label="DiffAugment" checked={config.diffAugment.enabled} error={errors['diffAugment.policies']} onChange={(enabled) => set({ diffAugment: { ...config.diffAugment, enabled } })} />
+      {DIFF_AUGMENT_POLICIES.map((policy) => (
+        <CheckboxField
+          key={policy}
+          label={`DiffAugment ${POLICY_TITLES[policy].toLowerCase()}`}
+          checked={config.diffAugment.policies.includes(policy)}
+          disabled={!config.diffAugment.enabled}
+          onChange={(on) => togglePolicy(policy, on)}
+        />
+      ))}
+      <CheckboxField label="Augment the real images (flips, rotations, shifts)" checked={config.augmentReal} onChange={(augmentReal) => set({ augmentReal })} />
+    </fieldset>
+  );
 }
