@@ -45,6 +45,34 @@ function longTaskSection(results: BenchResults): string[] {
   ];
 }
 
+function ganSpeedSection(results: BenchResults): string[] {
+  const speed = results.ganSpeed;
+  if (!speed) return [];
+  const torchSpeed = (gan: string, resolution: number) => speed.torch?.results.find((r) => r.gan === gan && r.resolution === resolution)?.imagesPerSecond;
+  const rows: Row[] = speed.rows.map((r) => {
+    const torch = torchSpeed(r.gan, r.resolution);
+    return [
+      r.gan,
+      `${r.resolution} x ${r.resolution}`,
+      r.criticSteps,
+      `${r.backend} (${r.where === 'node' ? 'Node' : 'Chromium'})`,
+      r.labImagesPerSecond,
+      r.bareImagesPerSecond,
+      `${r.overheadPercent} %`,
+      torch === undefined ? '–' : torch.toFixed(2),
+      torch === undefined ? '–' : (r.labImagesPerSecond / torch).toFixed(2),
+    ];
+  });
+  return [
+    '## GAN training speed',
+    '',
+    `Real images shown to the discriminator per second, ${speed.settings}. "Bare loop" runs the same networks and losses on a batch already on the device, without the trainer's batch sampling and per-term read-back: the gap is the lab's own overhead, which should stay under 5 %. The PyTorch column runs the same architecture and losses on the CPU${speed.torch ? ` (torch ${speed.torch.version}, ${speed.torch.threads} threads)` : ''}; the last column is the lab's speed divided by PyTorch's (above 1: the lab is faster). In Chromium without a GPU, WebGPU and WebGL run on SwiftShader, a software renderer.`,
+    '',
+    table(['GAN', 'size', 'critic steps', 'backend', 'lab images/s', 'bare loop images/s', 'lab overhead', 'PyTorch CPU images/s', 'lab / PyTorch'], rows),
+    '',
+  ];
+}
+
 /** Sections that later benchmarks add render themselves through this hook. */
 export type SectionRenderer = (results: BenchResults) => string[];
 
@@ -59,6 +87,7 @@ export function renderBenchmarks(results: BenchResults, extraSections: SectionRe
     '',
     ...ingestSection(results),
     ...longTaskSection(results),
+    ...ganSpeedSection(results),
     ...extraSections.flatMap((render) => render(results)),
   ].join('\n');
 }

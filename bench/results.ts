@@ -25,6 +25,20 @@ export interface LongTaskFigures {
   longestTaskMilliseconds: number;
 }
 
+export interface GanSpeedRow {
+  gan: string;
+  resolution: number;
+  backend: string;
+  where: 'node' | 'chromium';
+  criticSteps: number;
+  /** Real images shown to the discriminator per second through the lab's trainer. */
+  labImagesPerSecond: number;
+  /** The same through a bare TensorFlow.js loop of the same networks and losses. */
+  bareImagesPerSecond: number;
+  /** How much faster the bare loop is, in percent; the lab aims for under 5. */
+  overheadPercent: number;
+}
+
 export interface BenchResults {
   /** ISO 8601 time of the run. */
   date: string;
@@ -36,5 +50,10 @@ export interface BenchResults {
     nibabel: NibabelFigures | null;
   };
   longTasks?: LongTaskFigures | null;
+  ganSpeed?: {
+    settings: string;
+    rows: GanSpeedRow[];
+    torch: { version: string; threads: number; results: { gan: string; resolution: number; imagesPerSecond: number }[] } | null;
+  };
   [section: string]: unknown;
 }

@@ -10,6 +10,7 @@ import { describeMachine, repositoryRoot } from './context';
 import { renderBenchmarks } from './report';
 import type { BenchResults } from './results';
 import { benchLongTasks, benchReadersInChromium, withBrowser, withBuiltLab } from './sections/browser';
+import { benchGanChromium, benchGanNode, benchGanTorch, mergeSpeedRows } from './sections/gan-speed';
 import { benchIngestNode, benchNibabel } from './sections/ingest-node';
 
 const RESULTS_FILE = join(repositoryRoot, 'bench', 'results', 'latest.json');
@@ -22,6 +23,17 @@ const SECTIONS: Record<string, Section> = {
     const node = await benchIngestNode();
     const chromium = await withBrowser((browser) => benchReadersInChromium(browser));
     results.ingest = { node: node.read, nodeIngest64: node.ingest64, chromium, nibabel: benchNibabel() };
+  },
+  'gan-speed': async (results) => {
+    // GANLAB_BENCH_BACKENDS=webgpu,webgl remeasures some backends and keeps the stored rows of the others.
+    const only = process.env.GANLAB_BENCH_BACKENDS?.split(',').filter(Boolean);
+    const node = !only || only.includes('node') ? await benchGanNode() : [];
+    const chromium = await withBrowser((browser) => benchGanChromium(browser, only?.filter((b) => b !== 'node')));
+    results.ganSpeed = {
+      settings: 'batch 8, 16 filters, each GAN with its preset (critic steps, normalisation, losses); 1 warm-up step, then the mean of 2 steps',
+      rows: mergeSpeedRows(results.ganSpeed?.rows ?? [], [...node, ...chromium]),
+      torch: !only || only.includes('torch') ? benchGanTorch(2) : (results.ganSpeed?.torch ?? null),
+    };
   },
   'long-tasks': async (results) => {
     results.longTasks = await withBuiltLab((url) => withBrowser((browser) => benchLongTasks(browser, url, { steps: 6, filters: 16, backend: 'webgpu' })));

@@ -1,26 +1,15 @@
 import { expect, test } from '@playwright/test';
-import * as tf from '@tensorflow/tfjs';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { standInVgg } from '../src/ml/testing/stand-in-vgg';
 import { LabPage } from './lab-page';
+import { writeLayersModel } from './model-files';
 
-/** Writes a small VGG-shaped layers model (model.json + weights.bin), made here rather than downloaded. */
-async function writeStandInVgg(): Promise<{ folder: string; files: string[] }> {
-  const folder = mkdtempSync(join(tmpdir(), 'ganlab-vgg-'));
-  await standInVgg().save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      const weights = artifacts.weightData as ArrayBuffer;
-      writeFileSync(join(folder, 'weights.bin'), new Uint8Array(weights));
-      const manifest = [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }];
-      writeFileSync(join(folder, 'model.json'), JSON.stringify({ format: 'layers-model', modelTopology: artifacts.modelTopology, weightsManifest: manifest }));
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  return { folder, files: [join(folder, 'model.json'), join(folder, 'weights.bin')] };
+/** A small VGG-shaped layers model, made here rather than downloaded. */
+function writeStandInVgg() {
+  return writeLayersModel(standInVgg(), 'ganlab-vgg-');
 }
 
 /** Serves a folder on 127.0.0.1 with CORS, as a model host would. */

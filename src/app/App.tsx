@@ -1,15 +1,18 @@
 import { DatasetPage } from '../features/datasets/DatasetPage';
 import { DatasetsPage } from '../features/datasets/DatasetsPage';
+import { MetricsPage } from '../features/metrics/MetricsPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { TrainingPage } from '../features/training/TrainingPage';
 import { useLabStore, type Page } from '../state/store';
 import { DropTarget } from './DropTarget';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Notice } from './Notice';
 
 const TABS: { page: Page; title: string }[] = [
   { page: 'datasets', title: 'Datasets' },
   { page: 'training', title: 'Training' },
   { page: 'runs', title: 'Runs' },
+  { page: 'metrics', title: 'Metrics' },
 ];
 
 export function App() {
@@ -34,10 +37,13 @@ export function App() {
       </header>
       <Notice />
       <main>
-        {page === 'datasets' && <DatasetsPage />}
-        {page === 'dataset' && <DatasetPage />}
-        {page === 'training' && <TrainingPage />}
-        {page === 'runs' && <RunsPage />}
+        <ErrorBoundary key={page}>
+          {page === 'datasets' && <DatasetsPage />}
+          {page === 'dataset' && <DatasetPage />}
+          {page === 'training' && <TrainingPage />}
+          {page === 'runs' && <RunsPage />}
+          {page === 'metrics' && <MetricsPage />}
+        </ErrorBoundary>
       </main>
       <DropTarget />
     </>

@@ -7,10 +7,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../core/errors';
 import { UsageError } from './options';
+import { fidCommand } from './fid';
 import { trainCommand } from './train';
 
 const COMMANDS: Record<string, { run(argv: string[]): Promise<void>; summary: string }> = {
   train: { run: trainCommand, summary: 'train a GAN on a dataset folder and write its metrics and checkpoints' },
+  fid: { run: fidCommand, summary: 'FID and KID between real and generated images, folders, .npz statistics or checkpoints' },
 };
 
 function usage(): string {

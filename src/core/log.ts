@@ -20,11 +20,14 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** In Node every level goes to standard error, so that command output on standard out stays clean (JSON, tables). */
+const inNode = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
+
 export function createLogger(module: string): Logger {
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (rank[level] < rank[threshold]) return;
     const line = `[${level}] ${module}: ${message}`;
-    const sink = level === 'debug' ? console.debug : console[level];
+    const sink = inNode ? console.error : level === 'debug' ? console.debug : console[level];
     if (fields === undefined) sink(line);
     else sink(line, fields);
   };

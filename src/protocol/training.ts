@@ -5,6 +5,7 @@
  */
 
 import type { SerializedError } from '../core/errors';
+import type { SerializedModel } from '../ml/training/checkpoint-format';
 import type { BackendPreference, BackendReport } from './backend';
 
 export const TRAINING_PROTOCOL_VERSION = 1;
@@ -40,4 +41,6 @@ export type TrainingEvent =
     }
   | { type: 'samples'; runId: string; step: number; grid: Float32Array }
   | { type: 'checkpoint'; runId: string; step: number }
+  /** The generator's weights at a step, for the live metrics; its weight buffer is transferred. */
+  | { type: 'snapshot'; runId: string; step: number; generator: SerializedModel }
   | { type: 'error'; runId: string; error: SerializedError };

@@ -8,7 +8,7 @@
 
 import { serializeError } from '../core/errors';
 import { createLogger } from '../core/log';
-import { restoreTrainer } from '../ml/training/checkpoint';
+import { restoreTrainer, serializeNetwork } from '../ml/training/checkpoint';
 import type { TrainingControl } from '../ml/training/control';
 import { runTrainingLoop, type LoopHooks } from '../ml/training/loop';
 import { GanTrainer } from '../ml/training/trainer';
@@ -87,6 +87,10 @@ function sessionHooks(db: LabDatabase, runId: string, post: PostEvent): LoopHook
     async onCheckpoint(checkpoint) {
       await putCheckpoint(db, checkpoint);
       post({ type: 'checkpoint', runId, step: checkpoint.step });
+    },
+    async onSnapshot(step, trainer) {
+      const generator = await serializeNetwork(trainer.generator);
+      post({ type: 'snapshot', runId, step, generator }, [generator.weightData]);
     },
     async onPaused() {
       const run = await updateRun(db, runId, { status: 'paused' });

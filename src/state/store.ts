@@ -6,13 +6,16 @@
 
 import { create } from 'zustand';
 import type { SerializedError } from '../core/errors';
+import type { CachedModelSummary } from '../ml/metrics/extractor-refs';
+import type { FidelityRecord } from '../ml/metrics/fidelity-record';
 import type { BackendReport } from '../protocol/backend';
+import type { EvaluationStage } from '../protocol/metrics';
 import type { TrainingStatus } from '../protocol/training';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from '../preprocess/slice-dataset';
 import type { DatasetRecord } from '../storage/dataset-record';
 import type { MetricRecord, RunRecord } from '../storage/schema';
 
-export type Page = 'datasets' | 'dataset' | 'training' | 'runs';
+export type Page = 'datasets' | 'dataset' | 'training' | 'runs' | 'metrics';
 
 export interface NavigationSlice {
   page: Page;
@@ -68,13 +71,39 @@ export interface RunsSlice {
   appendMetric(runId: string, metric: MetricRecord): void;
 }
 
+export interface EvaluationJob {
+  jobId: string;
+  runId: string;
+  step: number;
+  mode: 'live' | 'on-demand';
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  stage: EvaluationStage | null;
+  done: number;
+  total: number;
+  startedAt: number;
+  error?: SerializedError;
+}
+
+export interface MetricsSlice {
+  /** Fidelity records by run, in step order. */
+  fidelity: Record<string, FidelityRecord[]>;
+  evaluations: Record<string, EvaluationJob>;
+  /** Cached models that provide features (Inception weights, layers models with a chosen layer). */
+  extractors: CachedModelSummary[];
+  setExtractors(extractors: CachedModelSummary[]): void;
+  setFidelity(runId: string, records: FidelityRecord[]): void;
+  addFidelity(record: FidelityRecord): void;
+  addEvaluation(job: EvaluationJob): void;
+  patchEvaluation(jobId: string, change: Partial<EvaluationJob>): void;
+}
+
 export interface NoticeSlice {
   /** The latest error or warning the user has not dismissed. */
   notice: { kind: 'error' | 'info'; message: string } | null;
   showNotice(notice: { kind: 'error' | 'info'; message: string } | null): void;
 }
 
-export type LabState = NavigationSlice & DatasetsSlice & RunsSlice & NoticeSlice;
+export type LabState = NavigationSlice & DatasetsSlice & RunsSlice & MetricsSlice & NoticeSlice;
 
 export const emptyLiveRun = (): LiveRun => ({
   status: 'idle',
@@ -116,6 +145,24 @@ export const useLabStore = create<LabState>()((set) => ({
     set((state) => {
       const current = state.live[runId] ?? emptyLiveRun();
       return { live: { ...state.live, [runId]: { ...current, metrics: [...current.metrics, metric] } } };
+    }),
+
+  fidelity: {},
+  evaluations: {},
+  extractors: [],
+  setExtractors: (extractors) => set({ extractors }),
+  setFidelity: (runId, records) => set((state) => ({ fidelity: { ...state.fidelity, [runId]: records } })),
+  addFidelity: (record) =>
+    set((state) => {
+      const others = (state.fidelity[record.runId] ?? []).filter((r) => !(r.step === record.step && r.extractorId === record.extractorId));
+      const records = [...others, record].sort((a, b) => a.step - b.step);
+      return { fidelity: { ...state.fidelity, [record.runId]: records } };
+    }),
+  addEvaluation: (job) => set((state) => ({ evaluations: { ...state.evaluations, [job.jobId]: job } })),
+  patchEvaluation: (jobId, change) =>
+    set((state) => {
+      const current = state.evaluations[jobId];
+      return current ? { evaluations: { ...state.evaluations, [jobId]: { ...current, ...change } } } : {};
     }),
 
   notice: null,

@@ -42,11 +42,16 @@ export function addSlices(db: LabDatabase, datasetId: string, slices: Slice[], f
   });
 }
 
-/** Deletes a dataset, its slices, and the runs trained on it. */
+/** Deletes a dataset with its slices and cached reference statistics; runs trained on it are the caller's. */
 export function deleteDataset(db: LabDatabase, datasetId: string): Promise<void> {
   return guardStorage(`deleting dataset ${datasetId}`, async () => {
-    const tx = db.transaction(['datasets', 'slices'], 'readwrite');
-    await Promise.all([tx.objectStore('slices').delete(ownedRange(datasetId)), tx.objectStore('datasets').delete(datasetId), tx.done]);
+    const tx = db.transaction(['datasets', 'slices', 'references'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('slices').delete(ownedRange(datasetId)),
+      tx.objectStore('datasets').delete(datasetId),
+      tx.objectStore('references').delete(IDBKeyRange.bound(`${datasetId}|`, `${datasetId}|\uffff`)),
+      tx.done,
+    ]);
   });
 }
 

@@ -29,6 +29,10 @@ export function openLabDatabase(): Promise<LabDatabase> {
         db.createObjectStore('samples', { keyPath: 'runId' });
       }
       if (oldVersion < 2) db.createObjectStore('models', { keyPath: 'sha256' });
+      if (oldVersion < 3) {
+        db.createObjectStore('fidelity', { keyPath: ['runId', 'step', 'extractorId'] });
+        db.createObjectStore('references', { keyPath: 'key' });
+      }
     },
     blocking() {
       log.warn('another tab upgrades the database; closing this connection');

@@ -5,9 +5,9 @@ import type { StoredModel } from '../ml/models/model-artifacts';
 import { guardStorage, type LabDatabase } from './db';
 import type { ModelRecord } from './schema';
 
-export function putModel(db: LabDatabase, model: StoredModel, role: string, origin: string): Promise<ModelRecord> {
+export function putModel(db: LabDatabase, model: StoredModel, role: string, origin: string, featureLayer?: string): Promise<ModelRecord> {
   return guardStorage(`the ${role} weights`, async () => {
-    const record: ModelRecord = { ...model, role, origin, addedAt: new Date().toISOString() };
+    const record: ModelRecord = { ...model, role, origin, featureLayer, addedAt: new Date().toISOString() };
     await db.put('models', record);
     return record;
   });

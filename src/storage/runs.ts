@@ -94,15 +94,16 @@ export async function getCheckpoint(db: LabDatabase, runId: string, step: number
   return checkpoint;
 }
 
-/** Deletes a run with its metrics, samples and checkpoints. */
+/** Deletes a run with its metrics, fidelity records, samples and checkpoints. */
 export function deleteRun(db: LabDatabase, runId: string): Promise<void> {
   return guardStorage(`deleting run ${runId}`, async () => {
-    const tx = db.transaction(['runs', 'metrics', 'checkpoints', 'samples'], 'readwrite');
+    const tx = db.transaction(['runs', 'metrics', 'checkpoints', 'samples', 'fidelity'], 'readwrite');
     await Promise.all([
       tx.objectStore('runs').delete(runId),
       tx.objectStore('metrics').delete(ownedRange(runId)),
       tx.objectStore('checkpoints').delete(ownedRange(runId)),
       tx.objectStore('samples').delete(runId),
+      tx.objectStore('fidelity').delete(IDBKeyRange.bound([runId, -Infinity, ''], [runId, Infinity, '\uffff'])),
       tx.done,
     ]);
   });

@@ -8,19 +8,25 @@
  * Keys: datasets and runs by id; slices by [datasetId, seq]; metrics and
  * checkpoints by [runId, step], so one key range reads a run's history in
  * step order; samples by runId (only the latest grid is kept); models by the
- * SHA-256 of their files.
+ * SHA-256 of their files; fidelity records by [runId, step, extractorId];
+ * reference statistics by dataset and extractor.
  */
 
 import type { DBSchema } from 'idb';
 import type { SerializedError } from '../core/errors';
 import type { Checkpoint } from '../ml/training/checkpoint-format';
+import type { FidelityRecord } from '../ml/metrics/fidelity-record';
 import type { StoredModel } from '../ml/models/model-artifacts';
 import type { RunConfig } from '../ml/training/config';
 import type { DatasetRecord } from './dataset-record';
 
 export const DB_NAME = 'gan-lab';
-/** Version 2 added the `models` store (feature-extractor weights such as VGG-19). */
-export const DB_VERSION = 2;
+/**
+ * Version 2 added the `models` store (weights of networks the lab does not
+ * train, such as VGG-19); version 3 the fidelity metrics and the cached
+ * reference statistics.
+ */
+export const DB_VERSION = 3;
 
 export type RunStatus = 'created' | 'running' | 'paused' | 'stopped' | 'completed' | 'failed' | 'interrupted';
 
@@ -84,6 +90,25 @@ export interface GanLabSchema extends DBSchema {
   checkpoints: { key: [string, number]; value: Checkpoint };
   samples: { key: string; value: SampleGridRecord };
   models: { key: string; value: ModelRecord };
+  fidelity: { key: [string, number, string]; value: FidelityRecord };
+  references: { key: string; value: ReferenceStatistics };
+}
+
+/** Features and Gaussian statistics of a dataset's training split through one extractor, computed once. */
+export interface ReferenceStatistics {
+  /** `${datasetId}|${extractorId}`. */
+  key: string;
+  datasetId: string;
+  extractorId: string;
+  count: number;
+  dimension: number;
+  mean: Float64Array;
+  /** `[D, D]` row-major, unbiased. */
+  covariance: Float64Array;
+  /** `[count, D]`, kept for KID and precision/recall. */
+  features: Float32Array;
+  /** ISO 8601. */
+  computedAt: string;
 }
 
 /** Weights of a network the lab uses but does not train (VGG-19, Inception), by the SHA-256 of their files. */
@@ -94,6 +119,8 @@ export interface ModelRecord extends StoredModel {
   addedAt: string;
   /** Where it came from: the dropped file names or the URL. */
   origin: string;
+  /** For feature extractors built from a layers model: the layer features are read from. */
+  featureLayer?: string;
 }
 
-export type StoreName = 'datasets' | 'slices' | 'runs' | 'metrics' | 'checkpoints' | 'samples' | 'models';
+export type StoreName = 'datasets' | 'slices' | 'runs' | 'metrics' | 'checkpoints' | 'samples' | 'models' | 'fidelity' | 'references';

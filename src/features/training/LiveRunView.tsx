@@ -1,9 +1,14 @@
 import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { LossChart } from '../../components/LossChart';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatRate } from '../../components/format';
 import { emptyLiveRun, useLabStore } from '../../state/store';
 import type { RunRecord } from '../../storage/schema';
+import { EvaluationProgress } from '../metrics/EvaluationProgress';
+import { FidelityChart } from '../metrics/FidelityChart';
+import { FidelityTable } from '../metrics/FidelityTable';
+import { loadFidelity } from '../metrics/metrics-client';
 import { RunControls } from './RunControls';
 import { SampleGrid } from './SampleGrid';
 import { loadRunHistory } from './training-client';
@@ -12,8 +17,12 @@ import { loadRunHistory } from './training-client';
 export function LiveRunView({ run }: { run: RunRecord }) {
   const live = useLabStore((state) => state.live[run.id]) ?? emptyLiveRun();
 
+  const fidelity = useLabStore((state) => state.fidelity[run.id]) ?? [];
+  const evaluations = useLabStore(useShallow((state) => Object.values(state.evaluations).filter((job) => job.runId === run.id && job.mode === 'live')));
+
   useEffect(() => {
     if (live.metrics.length === 0) void loadRunHistory(run.id);
+    void loadFidelity(run.id);
     // Load the stored history once per run shown.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [run.id]);
@@ -43,6 +52,15 @@ export function LiveRunView({ run }: { run: RunRecord }) {
       <RunControls run={run} status={status} />
       <LossChart metrics={live.metrics} />
       {latest && <LossTermsTable step={latest.step} losses={latest.losses} />}
+      {(config.liveMetrics.interval > 0 || fidelity.length > 0) && (
+        <section aria-label="Live fidelity">
+          <FidelityChart records={fidelity} />
+          {evaluations.slice(-1).map((job) => (
+            <EvaluationProgress key={job.jobId} job={job} />
+          ))}
+          <FidelityTable records={fidelity} />
+        </section>
+      )}
       {live.samples && (
         <SampleGrid
           grid={live.samples.grid}

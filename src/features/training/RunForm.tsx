@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CheckboxField, NumberField, SelectField, TextField } from '../../components/fields';
 import { DIFF_AUGMENT_POLICIES, GAN_KINDS, INIT_SCHEMES, type DiffAugmentPolicy, type RunConfig } from '../../ml/training/config';
+import { describeExtractorRef, extractorRefOf, sameExtractor } from '../../ml/metrics/extractor-refs';
 import { DEFAULT_RUN_CONFIG } from '../../ml/training/defaults';
 import { applyPreset, GAN_PRESETS } from '../../ml/training/presets';
 import { TRAINING_BACKENDS, type BackendPreference } from '../../protocol/backend';
 import { useLabStore } from '../../state/store';
+import { refreshExtractors } from '../metrics/extractor-actions';
 import { NetworkFields } from './form/NetworkFields';
 import { resolveForm, type Duration, type DurationUnit } from './form/run-form-model';
 import { INIT_TITLES, POLICY_TITLES, STUDY_VALUES } from './form/study-values';
@@ -97,6 +99,7 @@ export function RunForm() {
       <OptimisationFields config={config} errors={shown} set={set} />
       <RegularisationFields config={config} errors={shown} set={set} />
       <AugmentationFields config={config} errors={shown} set={set} />
+      <LiveMetricsFields config={config} errors={shown} set={set} />
 
       {showErrors && Object.keys(errors).length > 0 && (
         <p role="alert" className="field-error">
@@ -199,6 +202,47 @@ function AugmentationFields({ config, errors, set }: SectionProps) {
         />
       ))}
       <CheckboxField label="Augment the real images (flips, rotations, shifts)" checked={config.augmentReal} onChange={(augmentReal) => set({ augmentReal })} />
+    </fieldset>
+  );
+}
+
+function LiveMetricsFields({ config, errors, set }: SectionProps) {
+  const extractors = useLabStore((state) => state.extractors);
+  const refs = extractors.map(extractorRefOf).filter((ref) => ref !== null);
+  const live = config.liveMetrics;
+  const chosen = refs.findIndex((ref) => sameExtractor(ref, live.extractor));
+  useEffect(() => {
+    void refreshExtractors();
+  }, []);
+  return (
+    <fieldset className="form-grid">
+      <legend>Live FID and KID</legend>
+      <SelectField<number>
+        label="Live metrics extractor"
+        value={chosen}
+        options={[{ value: -1, title: 'None (live metrics off)' }, ...refs.map((ref, i) => ({ value: i, title: describeExtractorRef(ref) }))]}
+        disabled={refs.length === 0}
+        note={refs.length === 0 ? 'Disabled: add a feature extractor on the Metrics page first.' : undefined}
+        onChange={(i) => set({ liveMetrics: { ...live, extractor: refs[i] ?? null, interval: refs[i] ? live.interval || 100 : 0 } })}
+      />
+      <NumberField
+        label="Evaluate every (steps)"
+        value={live.interval}
+        min={0}
+        step={1}
+        disabled={!live.extractor}
+        error={errors['liveMetrics.interval']}
+        onChange={(interval) => set({ liveMetrics: { ...live, interval } })}
+      />
+      <NumberField
+        label="Samples per evaluation"
+        value={live.samples}
+        min={2}
+        step={1}
+        disabled={!live.extractor}
+        error={errors['liveMetrics.samples']}
+        onChange={(samples) => set({ liveMetrics: { ...live, samples } })}
+      />
     </fieldset>
   );
 }

@@ -10,6 +10,7 @@ import type { RunConfig } from '../../ml/training/config';
 import type { BackendPreference } from '../../protocol/backend';
 import { TRAINING_PROTOCOL_VERSION, type TrainingEvent, type TrainingRequest } from '../../protocol/training';
 import { useLabStore } from '../../state/store';
+import { requestLiveEvaluation } from '../metrics/metrics-client';
 import type { DatasetRecord } from '../../storage/dataset-record';
 import { openLabDatabase } from '../../storage/db';
 import { getSampleGrid, listMetrics, listRuns, putRun } from '../../storage/runs';
@@ -104,6 +105,11 @@ async function handleEvent(event: TrainingEvent): Promise<void> {
       store.patchLive(runId, { lastCheckpointStep: event.step });
       await refreshRuns();
       return;
+    case 'snapshot': {
+      const run = store.runs.find((r) => r.id === runId);
+      if (run) requestLiveEvaluation(run, event.step, event.generator);
+      return;
+    }
     case 'error':
       store.patchLive(runId, { status: 'failed', error: event.error });
       release(runId);

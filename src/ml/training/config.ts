@@ -3,6 +3,8 @@
  * when a run is created and saved with the run and with every checkpoint.
  */
 
+import type { LiveMetricsOptions } from '../metrics/fidelity-record';
+
 export const GAN_KINDS = ['dcgan', 'lsgan', 'wgan', 'wgan-gp', 'hinge'] as const;
 export type GanKind = (typeof GAN_KINDS)[number];
 
@@ -67,6 +69,8 @@ export interface RunConfig {
   diffAugment: { enabled: boolean; policies: DiffAugmentPolicy[] };
   /** Flips, small rotations and shifts of real pairs before they reach the discriminator. */
   augmentReal: boolean;
+  /** FID and KID computed by the metrics worker while training. */
+  liveMetrics: LiveMetricsOptions;
   /** Generator updates to train for. */
   totalSteps: number;
   /** A checkpoint is written every this many generator steps, and at pause and stop. */

@@ -26,6 +26,7 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   labelSmoothing: { enabled: false, realTarget: 0.9 },
   diffAugment: { enabled: false, policies: ['color', 'translation', 'cutout'] },
   augmentReal: false,
+  liveMetrics: { interval: 0, samples: 256, extractor: null },
   totalSteps: 2000,
   checkpointInterval: 200,
   sampleInterval: 512,

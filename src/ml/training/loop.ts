@@ -22,6 +22,8 @@ export interface LoopHooks {
   onStep(progress: StepProgress): void | Promise<void>;
   onSamples(step: number, grid: Float32Array): void | Promise<void>;
   onCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /** Called every `liveMetrics.interval` steps with the trainer, to hand a generator snapshot to the metrics worker. */
+  onSnapshot?(step: number, trainer: GanTrainer): void | Promise<void>;
   onPaused?(): void | Promise<void>;
   onResumed?(): void | Promise<void>;
 }
@@ -79,6 +81,8 @@ export async function runTrainingLoop(trainer: GanTrainer, options: LoopOptions)
       await hooks.onSamples(result.step, await trainer.generateSampleGrid());
     }
     if (result.step % checkpointInterval === 0) await checkpoint();
+    const { interval } = trainer.config.liveMetrics;
+    if (interval > 0 && result.step % interval === 0) await hooks.onSnapshot?.(result.step, trainer);
   }
 
   await checkpoint();

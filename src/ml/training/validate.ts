@@ -99,6 +99,12 @@ const CHECKS: Check[] = [
       ? null
       : { field: 'diffAugment.policies', message: `diffAugment.policies is ${show(c.diffAugment?.policies)}; it must list some of ${DIFF_AUGMENT_POLICIES.join(', ')}` },
   oneOf('augmentReal', (c) => c.augmentReal, [true, false]),
+  integerIn('liveMetrics.interval', (c) => c.liveMetrics?.interval, 0, 10_000_000),
+  integerIn('liveMetrics.samples', (c) => c.liveMetrics?.samples, 2, 50_000),
+  (c) =>
+    c.liveMetrics?.interval > 0 && !c.liveMetrics.extractor
+      ? { field: 'liveMetrics.interval', message: `liveMetrics.interval is ${c.liveMetrics.interval} but no feature extractor is chosen; it must be 0 until one is loaded` }
+      : null,
   integerIn('totalSteps', (c) => c.totalSteps, 1, 10_000_000),
   integerIn('checkpointInterval', (c) => c.checkpointInterval, 1, 10_000_000),
   integerIn('sampleInterval', (c) => c.sampleInterval, 1, 100_000_000),
