@@ -73,6 +73,26 @@ function ganSpeedSection(results: BenchResults): string[] {
   ];
 }
 
+function metricsSection(results: BenchResults): string[] {
+  const speed = results.metricsSpeed;
+  if (!speed) return [];
+  const ratio = (lab: number, reference?: number) => (reference ? (reference / lab).toFixed(2) : '–');
+  return [
+    '## Fidelity metrics',
+    '',
+    `One Fréchet distance between 2048-d statistics of full rank, and KID between 2 x 5,000 features of 2048 dimensions (100 subsets of 1,000), in Node on one thread, next to the same work in NumPy/SciPy${speed.scipy ? ` (${speed.scipy.threads}; pytorch-fid's scipy.linalg.sqrtm route for FID)` : ''}. The ratio is SciPy's time divided by the lab's: above 1, the lab is faster.`,
+    '',
+    table(
+      ['metric', 'lab seconds', 'NumPy/SciPy seconds', 'ratio'],
+      [
+        ['Fréchet distance, 2048-d', speed.node.frechet2048Seconds.toFixed(2), speed.scipy?.frechet2048Seconds.toFixed(2) ?? '–', ratio(speed.node.frechet2048Seconds, speed.scipy?.frechet2048Seconds)],
+        ['KID, 2 x 5,000 x 2048', speed.node.kid5000Seconds.toFixed(2), speed.scipy?.kid5000Seconds.toFixed(2) ?? '–', ratio(speed.node.kid5000Seconds, speed.scipy?.kid5000Seconds)],
+      ],
+    ),
+    '',
+  ];
+}
+
 /** Sections that later benchmarks add render themselves through this hook. */
 export type SectionRenderer = (results: BenchResults) => string[];
 
@@ -88,6 +108,7 @@ export function renderBenchmarks(results: BenchResults, extraSections: SectionRe
     ...ingestSection(results),
     ...longTaskSection(results),
     ...ganSpeedSection(results),
+    ...metricsSection(results),
     ...extraSections.flatMap((render) => render(results)),
   ].join('\n');
 }

@@ -50,6 +50,10 @@ export interface BenchResults {
     nibabel: NibabelFigures | null;
   };
   longTasks?: LongTaskFigures | null;
+  metricsSpeed?: {
+    node: { frechet2048Seconds: number; kid5000Seconds: number };
+    scipy: { frechet2048Seconds: number; kid5000Seconds: number; threads: string } | null;
+  };
   ganSpeed?: {
     settings: string;
     rows: GanSpeedRow[];

@@ -6,12 +6,14 @@
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describeMachine, repositoryRoot } from './context';
+import { spawnSync } from 'node:child_process';
+import { describeMachine, findPython, repositoryRoot } from './context';
 import { renderBenchmarks } from './report';
 import type { BenchResults } from './results';
 import { benchLongTasks, benchReadersInChromium, withBrowser, withBuiltLab } from './sections/browser';
 import { benchGanChromium, benchGanNode, benchGanTorch, mergeSpeedRows } from './sections/gan-speed';
 import { benchIngestNode, benchNibabel } from './sections/ingest-node';
+import { benchMetricsNode } from './sections/metrics-speed';
 
 const RESULTS_FILE = join(repositoryRoot, 'bench', 'results', 'latest.json');
 const DOCS_FILE = join(repositoryRoot, 'docs', 'benchmarks.md');
@@ -35,10 +37,25 @@ const SECTIONS: Record<string, Section> = {
       torch: !only || only.includes('torch') ? benchGanTorch(2) : (results.ganSpeed?.torch ?? null),
     };
   },
+  metrics: async (results) => {
+    const node = await benchMetricsNode();
+    results.metricsSpeed = { node, scipy: benchMetricsScipy() };
+  },
   'long-tasks': async (results) => {
     results.longTasks = await withBuiltLab((url) => withBrowser((browser) => benchLongTasks(browser, url, { steps: 6, filters: 16, backend: 'webgpu' })));
   },
 };
+
+/** The same Fréchet distance and KID in NumPy/SciPy, when a Python with both is installed. */
+function benchMetricsScipy(): { frechet2048Seconds: number; kid5000Seconds: number; threads: string } | null {
+  const python = findPython(['numpy', 'scipy']);
+  if (!python) return null;
+  // One BLAS thread: the lab's metrics run on one JavaScript thread.
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const run = spawnSync(python, [join(repositoryRoot, 'bench/python/metrics_scipy.py')], { encoding: 'utf8', env });
+  if (run.status !== 0) throw new Error(`SciPy benchmark failed: ${run.stderr}`);
+  return { ...JSON.parse(run.stdout), threads: '1 BLAS thread' };
+}
 
 function selectedSections(argv: string[]): string[] {
   const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? argv[argv.indexOf('--only') + 1];
