@@ -5,12 +5,11 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
-import { encode } from 'fast-png';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createLogger } from '../core/log';
+import { sampleGridPng } from '../export/sample-grid';
 import { assembleTrainingSet } from '../ml/data/assemble';
-import { decodeJointSample } from '../ml/data/joint';
 import { PerceptualNetwork } from '../ml/losses/perceptual';
 import { checkpointToZip } from '../ml/training/checkpoint-archive';
 import { GAN_KINDS, type GanKind, type RunConfig } from '../ml/training/config';
@@ -18,7 +17,6 @@ import { TrainingControl } from '../ml/training/control';
 import { runTrainingLoop } from '../ml/training/loop';
 import { GanTrainer } from '../ml/training/trainer';
 import { validateRunConfig } from '../ml/training/validate';
-import { renderSlice } from '../components/slice-render';
 import { DATASET_OPTIONS, ingestOptionsFrom, loadDatasetFolder, type LoadedDataset } from './dataset';
 import { readModelFiles } from './model-files';
 import { formatHelp, integerOption, parseOptions, UsageError, type OptionSpec } from './options';
@@ -122,7 +120,9 @@ async function train(config: RunConfig, dataset: LoadedDataset, out: string, per
         console.log(`step ${progress.step}/${progress.totalSteps}  ${losses}  ${progress.imagesPerSecond.toFixed(1)} images/s  ${Math.ceil(progress.secondsLeft)} s left`);
       },
       async onSamples(_step, grid) {
-        await writeFile(join(out, 'samples.png'), sampleGridPng(grid, config));
+        // The 16 fixed samples as a 4 x 4 mosaic, masks overlaid as in the lab.
+        const layout = { side: config.resolution, imageChannels: config.imageChannels, numClasses: config.numClasses };
+        await writeFile(join(out, 'samples.png'), sampleGridPng(grid, layout));
       },
       async onCheckpoint(checkpoint) {
         const zip = checkpointToZip(checkpoint, { name: runName, datasetName: dataset.name });
@@ -135,26 +135,6 @@ async function train(config: RunConfig, dataset: LoadedDataset, out: string, per
   });
   trainer.dispose();
   console.log(`train: ${outcome} at step ${trainer.step}; outputs in ${out}`);
-}
-
-/** The 16 fixed samples as a 4 x 4 PNG mosaic, masks overlaid as in the lab. */
-function sampleGridPng(grid: Float32Array, config: RunConfig): Uint8Array {
-  const side = config.resolution;
-  const columns = 4;
-  const layout = { side, imageChannels: config.imageChannels, numClasses: config.numClasses };
-  const count = grid.length / (side * side * (config.imageChannels + config.numClasses));
-  const rows = Math.ceil(count / columns);
-  const mosaic = new Uint8Array(columns * side * rows * side * 4);
-  for (let i = 0; i < count; i++) {
-    const { image, classIds } = decodeJointSample(grid, layout, i);
-    const rgba = renderSlice({ side, image, channels: config.imageChannels, classIds });
-    const top = Math.floor(i / columns) * side;
-    const left = (i % columns) * side;
-    for (let row = 0; row < side; row++) {
-      mosaic.set(rgba.subarray(row * side * 4, (row + 1) * side * 4), ((top + row) * columns * side + left) * 4);
-    }
-  }
-  return encode({ width: columns * side, height: rows * side, data: mosaic, channels: 4, depth: 8 });
 }
 
 export { UsageError };
