@@ -9,10 +9,12 @@ import { LabError } from '../core/errors';
 import { UsageError } from './options';
 import { fidCommand } from './fid';
 import { trainCommand } from './train';
+import { unetCommand } from './unet';
 
 const COMMANDS: Record<string, { run(argv: string[]): Promise<void>; summary: string }> = {
   train: { run: trainCommand, summary: 'train a GAN on a dataset folder and write its metrics and checkpoints' },
   fid: { run: fidCommand, summary: 'FID and KID between real and generated images, folders, .npz statistics or checkpoints' },
+  unet: { run: unetCommand, summary: 'train a U-Net on real, augmented and/or synthetic pairs and report Dice on the real test split' },
 };
 
 function usage(): string {
