@@ -93,6 +93,24 @@ function metricsSection(results: BenchResults): string[] {
   ];
 }
 
+function segmentationSection(results: BenchResults): string[] {
+  const speed = results.segmentationSpeed;
+  if (!speed) return [];
+  const rows: Row[] = speed.rows.map((r) => [`${r.side} x ${r.side}`, r.filters, r.batchSize, `${r.backend} (${r.where === 'node' ? 'Node' : 'Chromium'})`, r.imagesPerSecond]);
+  return [
+    '## U-Net training and synthetic sets',
+    '',
+    'U-Net (4 levels, batch norm, cross-entropy plus soft Dice, Adam) training images per second, after one warm-up batch. In Chromium without a GPU, WebGPU and WebGL run on SwiftShader.',
+    '',
+    table(['size', 'filters', 'batch', 'backend', 'images/s'], rows),
+    '',
+    speed.syntheticSeconds === null
+      ? 'Sampling and storing synthetic pairs was not measured.'
+      : `Sampling ${speed.synthetic.pairs} synthetic image+mask pairs of ${speed.synthetic.side} x ${speed.synthetic.side} from a DCGAN generator (32 filters) and storing them in IndexedDB, as an experiment does, took ${speed.syntheticSeconds} s in Chromium.`,
+    '',
+  ];
+}
+
 /** Sections that later benchmarks add render themselves through this hook. */
 export type SectionRenderer = (results: BenchResults) => string[];
 
@@ -109,6 +127,7 @@ export function renderBenchmarks(results: BenchResults, extraSections: SectionRe
     ...longTaskSection(results),
     ...ganSpeedSection(results),
     ...metricsSection(results),
+    ...segmentationSection(results),
     ...extraSections.flatMap((render) => render(results)),
   ].join('\n');
 }

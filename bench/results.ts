@@ -39,6 +39,13 @@ export interface GanSpeedRow {
   overheadPercent: number;
 }
 
+export interface SegmentationSpeed {
+  rows: { side: number; filters: number; batchSize: number; batches: number; backend: string; where: 'node' | 'chromium'; imagesPerSecond: number }[];
+  /** Seconds to sample and store the synthetic pairs of `synthetic`, in Chromium's IndexedDB. */
+  syntheticSeconds: number | null;
+  synthetic: { pairs: number; side: number };
+}
+
 export interface BenchResults {
   /** ISO 8601 time of the run. */
   date: string;
@@ -50,6 +57,7 @@ export interface BenchResults {
     nibabel: NibabelFigures | null;
   };
   longTasks?: LongTaskFigures | null;
+  segmentationSpeed?: SegmentationSpeed;
   metricsSpeed?: {
     node: { frechet2048Seconds: number; kid5000Seconds: number };
     scipy: { frechet2048Seconds: number; kid5000Seconds: number; threads: string } | null;

@@ -14,6 +14,7 @@ import { benchLongTasks, benchReadersInChromium, withBrowser, withBuiltLab } fro
 import { benchGanChromium, benchGanNode, benchGanTorch, mergeSpeedRows } from './sections/gan-speed';
 import { benchIngestNode, benchNibabel } from './sections/ingest-node';
 import { benchMetricsNode } from './sections/metrics-speed';
+import { benchSegmentationChromium, benchUnetNode, SYNTHETIC_SETTINGS } from './sections/segmentation-speed';
 
 const RESULTS_FILE = join(repositoryRoot, 'bench', 'results', 'latest.json');
 const DOCS_FILE = join(repositoryRoot, 'docs', 'benchmarks.md');
@@ -40,6 +41,11 @@ const SECTIONS: Record<string, Section> = {
   metrics: async (results) => {
     const node = await benchMetricsNode();
     results.metricsSpeed = { node, scipy: benchMetricsScipy() };
+  },
+  segmentation: async (results) => {
+    const node = await benchUnetNode();
+    const chromium = await withBrowser((browser) => benchSegmentationChromium(browser));
+    results.segmentationSpeed = { rows: [...node, ...chromium.rows], syntheticSeconds: chromium.syntheticSeconds, synthetic: SYNTHETIC_SETTINGS };
   },
   'long-tasks': async (results) => {
     results.longTasks = await withBuiltLab((url) => withBrowser((browser) => benchLongTasks(browser, url, { steps: 6, filters: 16, backend: 'webgpu' })));

@@ -9,7 +9,7 @@ export class LabPage {
     await this.page.goto('/');
   }
 
-  tab(name: 'Datasets' | 'Training' | 'Runs' | 'Metrics'): Locator {
+  tab(name: 'Datasets' | 'Training' | 'Runs' | 'Metrics' | 'Experiments'): Locator {
     return this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name });
   }
 

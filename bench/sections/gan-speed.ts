@@ -9,13 +9,12 @@ import * as tf from '@tensorflow/tfjs';
 import { build } from 'esbuild';
 import type { Browser } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GAN_KINDS } from '../../src/ml/training/config';
 import { findPython, repositoryRoot, round } from '../context';
+import { serveBenchPage } from '../serve';
 import { caseConfig, measureBare, measureLab, type GanCase, type Speed } from '../gan/measure';
 import type { GanSpeedRow } from '../results';
 
@@ -58,12 +57,11 @@ export async function benchGanChromium(browser: Browser, backends: string[] = ['
     write: false,
     logLevel: 'error',
   });
-  // WebGPU needs a secure context, which about:blank is not: serve the page from 127.0.0.1.
-  const server = await servePage(bundle.outputFiles[0].text);
+  const { server, url } = await serveBenchPage(bundle.outputFiles[0].text);
   const rows: GanSpeedRow[] = [];
   for (const backend of backends) {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await page.goto(url);
     await page.waitForFunction(() => 'ganlabGanBench' in window);
     type Bench = typeof import('../browser/gan-entry');
     const started = await page.evaluate((name) => (window as unknown as { ganlabGanBench: Bench }).ganlabGanBench.useBackend(name), backend);
@@ -81,14 +79,6 @@ export async function benchGanChromium(browser: Browser, backends: string[] = ['
   }
   server.close();
   return rows;
-}
-
-function servePage(script: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    if (request.url === '/bench.js') response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
-    else response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><script src="/bench.js"></script>');
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 /** Rows of `fresh` replace the rows of `previous` measured on the same GAN, size and backend. */

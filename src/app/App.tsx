@@ -1,5 +1,6 @@
 import { DatasetPage } from '../features/datasets/DatasetPage';
 import { DatasetsPage } from '../features/datasets/DatasetsPage';
+import { ExperimentsPage } from '../features/experiments/ExperimentsPage';
 import { MetricsPage } from '../features/metrics/MetricsPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { TrainingPage } from '../features/training/TrainingPage';
@@ -13,6 +14,7 @@ const TABS: { page: Page; title: string }[] = [
   { page: 'training', title: 'Training' },
   { page: 'runs', title: 'Runs' },
   { page: 'metrics', title: 'Metrics' },
+  { page: 'experiments', title: 'Experiments' },
 ];
 
 export function App() {
@@ -43,6 +45,7 @@ export function App() {
           {page === 'training' && <TrainingPage />}
           {page === 'runs' && <RunsPage />}
           {page === 'metrics' && <MetricsPage />}
+          {page === 'experiments' && <ExperimentsPage />}
         </ErrorBoundary>
       </main>
       <DropTarget />

@@ -8,7 +8,7 @@
 import { serializeError } from '../core/errors';
 import { createLogger } from '../core/log';
 import { assembleTrainingSet } from '../ml/data/assemble';
-import { computeReference, evaluateGenerator, type EvaluationHooks, type Reference } from '../ml/metrics/evaluate';
+import { evaluateGenerator, type EvaluationHooks } from '../ml/metrics/evaluate';
 import type { FeatureExtractor } from '../ml/metrics/extractor';
 import type { FidelityRecord } from '../ml/metrics/fidelity-record';
 import { imagesOf, type ImageSet } from '../ml/metrics/images';
@@ -17,10 +17,11 @@ import type { EvaluationRequest, ImportExtractorRequest, MetricsEvent } from '..
 import type { DatasetRecord } from '../storage/dataset-record';
 import { getDataset, readSlices } from '../storage/datasets';
 import { openLabDatabase, type LabDatabase } from '../storage/db';
-import { getReference, putFidelity, putReference, referenceKey } from '../storage/fidelity';
+import { putFidelity } from '../storage/fidelity';
 import { getCheckpoint } from '../storage/runs';
 import { selectBackend } from './backend';
 import { buildExtractor, importExtractorModel } from './extractors';
+import { cachedReference } from './reference-cache';
 
 const log = createLogger('runtime/metrics');
 
@@ -38,7 +39,7 @@ export async function runEvaluation(request: EvaluationRequest, signal: AbortSig
 
     const started = performance.now();
     const splits = await datasetImages(db, dataset, request.metrics.includes('memorization'));
-    const reference = await cachedReference(db, dataset, extractor, splits.training, hooks);
+    const reference = await cachedReference(db, dataset.id, extractor, splits.training, hooks);
     const evaluationStarted = performance.now();
     const generator = await deserializeNetwork(request.generator ?? (await getCheckpoint(db, request.runId, request.step)).generator);
     const result = await evaluateGenerator(
@@ -74,36 +75,6 @@ async function datasetImages(db: LabDatabase, dataset: DatasetRecord, withTest: 
   const training = imagesOf(assembleTrainingSet(slices, dataset, 'train'));
   if (!withTest) return { training };
   return { training, test: imagesOf(assembleTrainingSet(slices, dataset, 'test')) };
-}
-
-/** The dataset's reference statistics through this extractor, from the cache or computed and cached now. */
-async function cachedReference(
-  db: LabDatabase,
-  dataset: DatasetRecord,
-  extractor: FeatureExtractor,
-  training: ImageSet,
-  hooks: EvaluationHooks,
-): Promise<Reference> {
-  const cached = await getReference(db, dataset.id, extractor.info.id);
-  if (cached && cached.count === training.count) {
-    return {
-      features: { count: cached.count, dimension: cached.dimension, values: cached.features },
-      statistics: { dimension: cached.dimension, count: cached.count, mean: cached.mean, covariance: cached.covariance },
-    };
-  }
-  const reference = await computeReference(extractor, training, hooks);
-  await putReference(db, {
-    key: referenceKey(dataset.id, extractor.info.id),
-    datasetId: dataset.id,
-    extractorId: extractor.info.id,
-    count: reference.features.count,
-    dimension: reference.features.dimension,
-    mean: reference.statistics.mean,
-    covariance: reference.statistics.covariance,
-    features: reference.features.values,
-    computedAt: new Date().toISOString(),
-  });
-  return reference;
 }
 
 export async function runImportExtractor(request: ImportExtractorRequest, post: Post): Promise<void> {

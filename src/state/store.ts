@@ -6,16 +6,18 @@
 
 import { create } from 'zustand';
 import type { SerializedError } from '../core/errors';
+import type { ExperimentRecord } from '../ml/experiments/experiment-record';
 import type { CachedModelSummary } from '../ml/metrics/extractor-refs';
 import type { FidelityRecord } from '../ml/metrics/fidelity-record';
 import type { BackendReport } from '../protocol/backend';
+import type { ExperimentStage } from '../protocol/experiment';
 import type { EvaluationStage } from '../protocol/metrics';
 import type { TrainingStatus } from '../protocol/training';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions } from '../preprocess/slice-dataset';
 import type { DatasetRecord } from '../storage/dataset-record';
 import type { MetricRecord, RunRecord } from '../storage/schema';
 
-export type Page = 'datasets' | 'dataset' | 'training' | 'runs' | 'metrics';
+export type Page = 'datasets' | 'dataset' | 'training' | 'runs' | 'metrics' | 'experiments';
 
 export interface NavigationSlice {
   page: Page;
@@ -97,13 +99,31 @@ export interface MetricsSlice {
   patchEvaluation(jobId: string, change: Partial<EvaluationJob>): void;
 }
 
+export interface ExperimentProgress {
+  itemId: string;
+  stage: ExperimentStage;
+  done: number;
+  total: number;
+  detail: string;
+  /** performance.now() when this item's stage began, for the time left. */
+  stageStartedAt: number;
+}
+
+export interface ExperimentsSlice {
+  experiments: ExperimentRecord[];
+  experimentProgress: Record<string, ExperimentProgress>;
+  setExperiments(experiments: ExperimentRecord[]): void;
+  putExperimentInState(experiment: ExperimentRecord): void;
+  setExperimentProgress(experimentId: string, progress: ExperimentProgress | null): void;
+}
+
 export interface NoticeSlice {
   /** The latest error or warning the user has not dismissed. */
   notice: { kind: 'error' | 'info'; message: string } | null;
   showNotice(notice: { kind: 'error' | 'info'; message: string } | null): void;
 }
 
-export type LabState = NavigationSlice & DatasetsSlice & RunsSlice & MetricsSlice & NoticeSlice;
+export type LabState = NavigationSlice & DatasetsSlice & RunsSlice & MetricsSlice & ExperimentsSlice & NoticeSlice;
 
 export const emptyLiveRun = (): LiveRun => ({
   status: 'idle',
@@ -163,6 +183,22 @@ export const useLabStore = create<LabState>()((set) => ({
     set((state) => {
       const current = state.evaluations[jobId];
       return current ? { evaluations: { ...state.evaluations, [jobId]: { ...current, ...change } } } : {};
+    }),
+
+  experiments: [],
+  experimentProgress: {},
+  setExperiments: (experiments) => set({ experiments }),
+  putExperimentInState: (experiment) =>
+    set((state) => {
+      const others = state.experiments.filter((e) => e.id !== experiment.id);
+      return { experiments: [experiment, ...others].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+    }),
+  setExperimentProgress: (experimentId, progress) =>
+    set((state) => {
+      const next = { ...state.experimentProgress };
+      if (progress) next[experimentId] = progress;
+      else delete next[experimentId];
+      return { experimentProgress: next };
     }),
 
   notice: null,

@@ -33,6 +33,10 @@ export function openLabDatabase(): Promise<LabDatabase> {
         db.createObjectStore('fidelity', { keyPath: ['runId', 'step', 'extractorId'] });
         db.createObjectStore('references', { keyPath: 'key' });
       }
+      if (oldVersion < 4) {
+        db.createObjectStore('experiments', { keyPath: 'id' });
+        db.createObjectStore('synthetic', { keyPath: ['setId', 'seq'] });
+      }
     },
     blocking() {
       log.warn('another tab upgrades the database; closing this connection');

@@ -15,6 +15,7 @@
 import type { DBSchema } from 'idb';
 import type { SerializedError } from '../core/errors';
 import type { Checkpoint } from '../ml/training/checkpoint-format';
+import type { ExperimentRecord } from '../ml/experiments/experiment-record';
 import type { FidelityRecord } from '../ml/metrics/fidelity-record';
 import type { StoredModel } from '../ml/models/model-artifacts';
 import type { RunConfig } from '../ml/training/config';
@@ -24,9 +25,9 @@ export const DB_NAME = 'gan-lab';
 /**
  * Version 2 added the `models` store (weights of networks the lab does not
  * train, such as VGG-19); version 3 the fidelity metrics and the cached
- * reference statistics.
+ * reference statistics; version 4 the experiments and their synthetic sets.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type RunStatus = 'created' | 'running' | 'paused' | 'stopped' | 'completed' | 'failed' | 'interrupted';
 
@@ -92,6 +93,19 @@ export interface GanLabSchema extends DBSchema {
   models: { key: string; value: ModelRecord };
   fidelity: { key: [string, number, string]; value: FidelityRecord };
   references: { key: string; value: ReferenceStatistics };
+  experiments: { key: string; value: ExperimentRecord };
+  synthetic: { key: [string, number]; value: SyntheticPairRecord };
+}
+
+/** One generated image+mask pair of an experiment's synthetic set. */
+export interface SyntheticPairRecord {
+  /** `${experimentId}|${runId}@${step}`. */
+  setId: string;
+  seq: number;
+  /** `[side, side, channels]` in [-1, 1]. */
+  image: Float32Array;
+  /** `[side, side]` class ids, by argmax over the generated mask channels. */
+  classIds: Uint8Array;
 }
 
 /** Features and Gaussian statistics of a dataset's training split through one extractor, computed once. */
@@ -123,4 +137,15 @@ export interface ModelRecord extends StoredModel {
   featureLayer?: string;
 }
 
-export type StoreName = 'datasets' | 'slices' | 'runs' | 'metrics' | 'checkpoints' | 'samples' | 'models' | 'fidelity' | 'references';
+export type StoreName =
+  | 'datasets'
+  | 'slices'
+  | 'runs'
+  | 'metrics'
+  | 'checkpoints'
+  | 'samples'
+  | 'models'
+  | 'fidelity'
+  | 'references'
+  | 'experiments'
+  | 'synthetic';

@@ -28,6 +28,12 @@ export function classLookup(classes: ClassInfo[]): Uint8Array {
   return lookup;
 }
 
+/** Subject of each slice of a split, in the order `assembleTrainingSet` lays the slices out. */
+export function splitSubjects(slices: readonly Slice[], shape: SliceSetShape, split: 'train' | 'test'): string[] {
+  const testSplit = split === 'test';
+  return slices.filter((slice) => isTestSlice(shape.split, slice) === testSplit).map((slice) => slice.subject);
+}
+
 export function assembleTrainingSet(slices: readonly Slice[], shape: SliceSetShape, split: 'train' | 'test'): TrainingSet {
   const testSplit = split === 'test';
   const wanted = slices.filter((slice) => isTestSlice(shape.split, slice) === testSplit);
