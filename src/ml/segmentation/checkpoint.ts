@@ -5,11 +5,10 @@
  * stream, as the GAN checkpoints store their networks.
  */
 
-import * as tf from '@tensorflow/tfjs';
 import type { RandomState } from '../../core/random';
 import { Random } from '../../core/random';
 import type { SerializedModel, SerializedWeights } from '../training/checkpoint-format';
-import { joinWeightData, loadOptimizerState, saveOptimizerState } from '../training/optimizers';
+import { loadOptimizerState, saveOptimizerState } from '../training/optimizers';
 import type { UnetConfig } from './config';
 import type { SegmentationSource } from './source';
 import { UnetTrainer } from './unet-trainer';
@@ -32,39 +31,9 @@ export interface UnetCheckpoint {
   random: RandomState;
 }
 
-export async function serializeLayersModel(model: tf.LayersModel): Promise<SerializedModel> {
-  let saved: SerializedModel | undefined;
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      saved = {
-        modelTopology: artifacts.modelTopology as object,
-        weightSpecs: artifacts.weightSpecs ?? [],
-        weightData: joinWeightData(artifacts.weightData ?? new ArrayBuffer(0)),
-      };
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  return saved!;
-}
+import { deserializeLayersModel, serializeLayersModel } from '../models/layers-model-io';
 
-export async function deserializeLayersModel(model: SerializedModel): Promise<tf.LayersModel> {
-  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: model.weightData }));
-}
-
-/**
- * Formats a layers model as the files `tf.loadLayersModel` reads from a
- * folder: a `model.json` that names one weight file, and `weights.bin`.
- */
-export function layersModelFiles(model: SerializedModel): { modelJson: string; weights: Uint8Array } {
-  const modelJson = {
-    format: 'layers-model',
-    generatedBy: 'GAN Lab for medical imaging',
-    convertedBy: null,
-    modelTopology: model.modelTopology,
-    weightsManifest: [{ paths: ['weights.bin'], weights: model.weightSpecs }],
-  };
-  return { modelJson: JSON.stringify(modelJson), weights: new Uint8Array(model.weightData) };
-}
+export { deserializeLayersModel, layersModelFiles, serializeLayersModel } from '../models/layers-model-io';
 
 export async function writeUnetCheckpoint(trainer: UnetTrainer, backend: string): Promise<UnetCheckpoint> {
   const [model, optimizer] = await Promise.all([serializeLayersModel(trainer.model), saveOptimizerState(trainer.optimizer)]);

@@ -15,6 +15,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type * as tf from '@tensorflow/tfjs';
 import { LabError } from '../../core/errors';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint, type SerializedModel, type SerializedWeights } from './checkpoint-format';
+import { layersModelFiles } from '../models/layers-model-files';
 import { validateRunConfig } from './validate';
 
 export interface RunDescription {
@@ -40,17 +41,8 @@ export function checkpointToZip(checkpoint: Checkpoint, run: RunDescription): Ui
 }
 
 function networkFiles(name: string, model: SerializedModel): Zippable {
-  const modelJson = {
-    format: 'layers-model',
-    generatedBy: 'GAN Lab for medical imaging',
-    convertedBy: null,
-    modelTopology: model.modelTopology,
-    weightsManifest: [{ paths: ['weights.bin'], weights: model.weightSpecs }],
-  };
-  return {
-    [`${name}/model.json`]: strToU8(JSON.stringify(modelJson)),
-    [`${name}/weights.bin`]: new Uint8Array(model.weightData),
-  };
+  const { modelJson, weights } = layersModelFiles(model);
+  return { [`${name}/model.json`]: strToU8(modelJson), [`${name}/weights.bin`]: weights };
 }
 
 function optimizerFiles(name: string, weights: SerializedWeights): Zippable {

@@ -10,31 +10,19 @@ export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint, type Serialized
 import * as tf from '@tensorflow/tfjs';
 import { Random } from '../../core/random';
 import type { PerceptualNetwork } from '../losses/perceptual';
+import { deserializeLayersModel, serializeLayersModel } from '../models/layers-model-io';
 import { Network } from '../models/network';
 import type { TrainingSet } from '../data/training-set';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint, type SerializedModel } from './checkpoint-format';
-import { joinWeightData, loadOptimizerState, saveOptimizerState } from './optimizers';
+import { loadOptimizerState, saveOptimizerState } from './optimizers';
 import { GanTrainer } from './trainer';
 
-export async function serializeNetwork(network: Network): Promise<SerializedModel> {
-  let saved: SerializedModel | null = null;
-  await network.model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      saved = {
-        modelTopology: artifacts.modelTopology as object,
-        weightSpecs: artifacts.weightSpecs ?? [],
-        weightData: joinWeightData(artifacts.weightData ?? new ArrayBuffer(0)),
-      };
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  return saved!;
+export function serializeNetwork(network: Network): Promise<SerializedModel> {
+  return serializeLayersModel(network.model);
 }
 
 export async function deserializeNetwork(model: SerializedModel): Promise<Network> {
-  const layers = await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: model.modelTopology, weightSpecs: model.weightSpecs, weightData: model.weightData }),
-  );
+  const layers = await deserializeLayersModel(model);
   if (!(layers instanceof tf.Sequential)) throw new TypeError('checkpoint networks must be sequential models');
   return new Network(layers);
 }
