@@ -17,6 +17,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    setupFiles: ['src/testing/setup-tf.ts'],
     server: { deps: { inline: [/@tensorflow\//] } },
   },
   environments: { ssr: { resolve: { mainFields: ['module', 'main'] } } },

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { installFastCpuFilterGradient } from '../src/ml/kernels/cpu-conv-filter-gradient';
 import { describeMachine, findPython, repositoryRoot } from './context';
 import { renderBenchmarks } from './report';
 import type { BenchResults } from './results';
@@ -15,6 +16,8 @@ import { benchGanChromium, benchGanNode, benchGanTorch, mergeSpeedRows } from '.
 import { benchIngestNode, benchNibabel } from './sections/ingest-node';
 import { benchMetricsNode } from './sections/metrics-speed';
 import { benchSegmentationChromium, benchUnetNode, SYNTHETIC_SETTINGS } from './sections/segmentation-speed';
+
+installFastCpuFilterGradient();
 
 const RESULTS_FILE = join(repositoryRoot, 'bench', 'results', 'latest.json');
 const DOCS_FILE = join(repositoryRoot, 'docs', 'benchmarks.md');

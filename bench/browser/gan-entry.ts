@@ -5,7 +5,10 @@
 
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
+import { installFastCpuFilterGradient } from '../../src/ml/kernels/cpu-conv-filter-gradient';
 import { measureBare, measureLab, type GanCase, type Speed } from '../gan/measure';
+
+installFastCpuFilterGradient();
 
 export async function useBackend(name: string): Promise<boolean> {
   try {

@@ -6,10 +6,13 @@
 
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
+import { installFastCpuFilterGradient } from '../../src/ml/kernels/cpu-conv-filter-gradient';
 import { ensureSyntheticSet } from '../../src/runtime/synthetic-store';
 import { openLabDatabase } from '../../src/storage/db';
 import { deleteSyntheticSet } from '../../src/storage/experiments';
 import { benchGenerator, unetImagesPerSecond, type UnetCase } from '../segmentation/measure';
+
+installFastCpuFilterGradient();
 
 export async function useBackend(name: string): Promise<boolean> {
   try {

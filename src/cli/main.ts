@@ -6,6 +6,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../core/errors';
+import { installFastCpuFilterGradient } from '../ml/kernels/cpu-conv-filter-gradient';
 import { UsageError } from './options';
 import { fidCommand } from './fid';
 import { trainCommand } from './train';
@@ -25,6 +26,7 @@ function usage(): string {
 // Production mode skips TensorFlow.js debug checks and its advice to install
 // tfjs-node, whose native library cannot be downloaded on many machines.
 tf.enableProdMode();
+installFastCpuFilterGradient();
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

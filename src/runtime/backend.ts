@@ -7,9 +7,12 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { createLogger } from '../core/log';
+import { installFastCpuFilterGradient } from '../ml/kernels/cpu-conv-filter-gradient';
 import { TRAINING_BACKENDS, type BackendName, type BackendPreference, type BackendReport } from '../protocol/backend';
 
 const log = createLogger('runtime/backend');
+
+installFastCpuFilterGradient();
 
 export async function selectBackend(preference: BackendPreference): Promise<BackendReport> {
   const order = preference === 'auto' ? TRAINING_BACKENDS : [preference, ...TRAINING_BACKENDS.filter((b) => b !== preference)];
