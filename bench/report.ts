@@ -66,7 +66,7 @@ function ganSpeedSection(results: BenchResults): string[] {
   return [
     '## GAN training speed',
     '',
-    `Real images shown to the discriminator per second, ${speed.settings}. "Bare loop" runs the same networks and losses on a batch already on the device, without the trainer's batch sampling and per-term read-back: the gap is the lab's own overhead, which should stay under 5 %. The PyTorch column runs the same architecture and losses on the CPU${speed.torch ? ` (torch ${speed.torch.version}, ${speed.torch.threads} threads)` : ''}; the last column is the lab's speed divided by PyTorch's (above 1: the lab is faster). In Chromium without a GPU, WebGPU and WebGL run on SwiftShader, a software renderer.`,
+    `Real images shown to the discriminator per second, ${speed.settings}. "Bare loop" runs the same networks and losses on a batch already on the device, without the trainer's batch sampling and per-term read-back: the gap is the lab's own overhead, which should stay under 5 %. The PyTorch column runs the same architecture and losses on the CPU${speed.torch ? ` (torch ${speed.torch.version}, ${speed.torch.threads} threads${torchSteps(speed.torch)})` : ''}; the last column is the lab's speed divided by PyTorch's (above 1: the lab is faster). In Chromium without a GPU, WebGPU and WebGL run on SwiftShader, a software renderer.`,
     '',
     table(['GAN', 'size', 'critic steps', 'backend', 'lab images/s', 'bare loop images/s', 'lab overhead', 'PyTorch CPU images/s', 'lab / PyTorch'], rows),
     '',
@@ -106,7 +106,7 @@ function segmentationSection(results: BenchResults): string[] {
     '',
     speed.syntheticSeconds === null
       ? 'Sampling and storing synthetic pairs was not measured.'
-      : `Sampling ${speed.synthetic.pairs} synthetic image+mask pairs of ${speed.synthetic.side} x ${speed.synthetic.side} from a DCGAN generator (32 filters) and storing them in IndexedDB, as an experiment does, took ${speed.syntheticSeconds} s in Chromium.`,
+      : `Sampling ${speed.synthetic.pairs} synthetic image+mask pairs of ${speed.synthetic.side} x ${speed.synthetic.side} from a DCGAN generator (32 filters) and storing them in IndexedDB, as an experiment does, took ${speed.syntheticSeconds} s in Chromium${speed.syntheticBackend ? ` on ${speed.syntheticBackend}` : ''}.`,
     '',
   ];
 }
@@ -130,4 +130,8 @@ export function renderBenchmarks(results: BenchResults, extraSections: SectionRe
     ...segmentationSection(results),
     ...extraSections.flatMap((render) => render(results)),
   ].join('\n');
+}
+
+function torchSteps(torch: { warmupSteps?: number; timedSteps?: number }): string {
+  return torch.timedSteps === undefined ? '' : `, ${torch.warmupSteps} warm-up steps, then the mean of ${torch.timedSteps}`;
 }

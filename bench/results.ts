@@ -43,6 +43,8 @@ export interface SegmentationSpeed {
   rows: { side: number; filters: number; batchSize: number; batches: number; backend: string; where: 'node' | 'chromium'; imagesPerSecond: number }[];
   /** Seconds to sample and store the synthetic pairs of `synthetic`, in Chromium's IndexedDB. */
   syntheticSeconds: number | null;
+  /** The Chromium backend that generated them. */
+  syntheticBackend?: string | null;
   synthetic: { pairs: number; side: number };
 }
 
@@ -65,7 +67,7 @@ export interface BenchResults {
   ganSpeed?: {
     settings: string;
     rows: GanSpeedRow[];
-    torch: { version: string; threads: number; results: { gan: string; resolution: number; imagesPerSecond: number }[] } | null;
+    torch: { version: string; threads: number; warmupSteps?: number; timedSteps?: number; results: { gan: string; resolution: number; imagesPerSecond: number }[] } | null;
   };
   [section: string]: unknown;
 }

@@ -34,7 +34,8 @@ const SECTIONS: Record<string, Section> = {
     // GANLAB_BENCH_BACKENDS=webgpu,webgl remeasures some backends and keeps the stored rows of the others.
     const only = process.env.GANLAB_BENCH_BACKENDS?.split(',').filter(Boolean);
     const node = !only || only.includes('node') ? await benchGanNode() : [];
-    const chromium = await withBrowser((browser) => benchGanChromium(browser, only?.filter((b) => b !== 'node')));
+    const chromiumBackends = only?.filter((b) => b !== 'node' && b !== 'torch');
+    const chromium = chromiumBackends?.length === 0 ? [] : await withBrowser((browser) => benchGanChromium(browser, chromiumBackends));
     results.ganSpeed = {
       settings: 'batch 8, 16 filters, each GAN with its preset (critic steps, normalisation, losses); 1 warm-up step, then the mean of 2 steps',
       rows: mergeSpeedRows(results.ganSpeed?.rows ?? [], [...node, ...chromium]),
@@ -48,7 +49,7 @@ const SECTIONS: Record<string, Section> = {
   segmentation: async (results) => {
     const node = await benchUnetNode();
     const chromium = await withBrowser((browser) => benchSegmentationChromium(browser));
-    results.segmentationSpeed = { rows: [...node, ...chromium.rows], syntheticSeconds: chromium.syntheticSeconds, synthetic: SYNTHETIC_SETTINGS };
+    results.segmentationSpeed = { rows: [...node, ...chromium.rows], syntheticSeconds: chromium.syntheticSeconds, syntheticBackend: chromium.syntheticBackend, synthetic: SYNTHETIC_SETTINGS };
   },
   'long-tasks': async (results) => {
     results.longTasks = await withBuiltLab((url) => withBrowser((browser) => benchLongTasks(browser, url, { steps: 6, filters: 16, backend: 'webgpu' })));

@@ -91,17 +91,23 @@ export function mergeSpeedRows(previous: GanSpeedRow[], fresh: GanSpeedRow[]): G
 export interface TorchSpeed {
   version: string;
   threads: number;
+  warmupSteps: number;
+  timedSteps: number;
   results: { gan: string; resolution: number; imagesPerSecond: number; secondsPerStep: number }[];
 }
 
+/** Steps of each PyTorch case: its steps take milliseconds on the CPU, so it times more of them for a stable mean. */
+const TORCH_STEPS = { warmupSteps: 3, timedSteps: 20 };
+
 /** The same cases in PyTorch on the CPU, when a Python with torch is installed. */
+
 export function benchGanTorch(threads: number): TorchSpeed | null {
   const python = findPython(['torch']);
   if (!python) return null;
   const file = join(mkdtempSync(join(tmpdir(), 'ganlab-torch-')), 'cases.json');
-  writeFileSync(file, JSON.stringify(GAN_CASES.map((bench) => ({ ...bench, config: caseConfig(bench) }))));
+  writeFileSync(file, JSON.stringify(GAN_CASES.map((bench) => ({ ...bench, ...TORCH_STEPS, config: caseConfig(bench) }))));
   const run = spawnSync(python, [`${repositoryRoot}/bench/python/torch_gan.py`, file, String(threads)], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`PyTorch benchmark failed: ${run.stderr}`);
   const parsed = JSON.parse(run.stdout) as { torch: string; threads: number; results: TorchSpeed['results'] };
-  return { version: parsed.torch, threads: parsed.threads, results: parsed.results };
+  return { version: parsed.torch, threads: parsed.threads, ...TORCH_STEPS, results: parsed.results };
 }

@@ -24,7 +24,7 @@ export async function benchUnetNode(): Promise<SegmentationSpeed['rows']> {
   return rows;
 }
 
-export async function benchSegmentationChromium(browser: Browser): Promise<{ rows: SegmentationSpeed['rows']; syntheticSeconds: number | null }> {
+export async function benchSegmentationChromium(browser: Browser): Promise<{ rows: SegmentationSpeed['rows']; syntheticSeconds: number | null; syntheticBackend: string | null }> {
   const bundle = await build({
     entryPoints: [`${repositoryRoot}/bench/browser/unet-entry.ts`],
     bundle: true,
@@ -38,6 +38,7 @@ export async function benchSegmentationChromium(browser: Browser): Promise<{ row
   const { server, url } = await serveBenchPage(bundle.outputFiles[0].text);
   const rows: SegmentationSpeed['rows'] = [];
   let syntheticSeconds: number | null = null;
+  let syntheticBackend: string | null = null;
   try {
     for (const backend of ['webgpu', 'webgl', 'cpu']) {
       const page = await browser.newPage();
@@ -51,6 +52,7 @@ export async function benchSegmentationChromium(browser: Browser): Promise<{ row
         if (syntheticSeconds === null) {
           const { pairs, side } = SYNTHETIC_SETTINGS;
           syntheticSeconds = round((await page.evaluate(`(${bench})().sampleAndStore(${pairs}, ${side})`)) as number, 2);
+          syntheticBackend = backend;
         }
       }
       await page.close();
@@ -58,5 +60,5 @@ export async function benchSegmentationChromium(browser: Browser): Promise<{ row
   } finally {
     server.close();
   }
-  return { rows, syntheticSeconds };
+  return { rows, syntheticSeconds, syntheticBackend };
 }
