@@ -132,6 +132,7 @@ export function renderBenchmarks(results: BenchResults, extraSections: SectionRe
   ].join('\n');
 }
 
+/** Describes PyTorch's warm-up and timed steps; older results did not record them. */
 function torchSteps(torch: { warmupSteps?: number; timedSteps?: number }): string {
   return torch.timedSteps === undefined ? '' : `, ${torch.warmupSteps} warm-up steps, then the mean of ${torch.timedSteps}`;
 }
