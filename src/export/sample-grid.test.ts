@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { CLASS_COLOURS } from '../components/slice-render';
 import { encodeJointSample, jointPixelChannels, type JointLayout } from '../ml/data/joint';
-import { labErrorOf } from '../testing/volumes';
+import { labErrorOf } from '../testing/lab-error';
 import { sampleGridPng, sliceGridPng } from './sample-grid';
 
 const layout: JointLayout = { side: 4, imageChannels: 1, numClasses: 3 };

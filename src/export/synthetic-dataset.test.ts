@@ -2,7 +2,8 @@ import { decode } from 'fast-png';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
-import { labErrorOf, readBytes } from '../testing/volumes';
+import { readBytes } from '../testing/volumes';
+import { labErrorOf } from '../testing/lab-error';
 import { writeSyntheticDataset, type SyntheticBatch, type SyntheticDatasetOptions } from './synthetic-dataset';
 
 const side = 6;

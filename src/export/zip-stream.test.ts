@@ -1,7 +1,7 @@
 import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
-import { labErrorOf } from '../testing/volumes';
+import { labErrorOf } from '../testing/lab-error';
 import { ZipStream } from './zip-stream';
 
 function joined(chunks: Uint8Array[]): Uint8Array {

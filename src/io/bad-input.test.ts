@@ -8,7 +8,8 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 import { encodeNifti } from '../testing/nifti-bytes';
-import { labErrorOf, readBytes } from '../testing/volumes';
+import { readBytes } from '../testing/volumes';
+import { labErrorOf } from '../testing/lab-error';
 
 function noise(length: number): Uint8Array {
   return Uint8Array.from({ length }, (_, i) => (i * 2654435761 + 12345) >>> 24);

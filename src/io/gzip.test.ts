@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'fflate';
 import { describe, expect, it, test } from 'vitest';
 
-import { labErrorOf } from '../testing/volumes';
+import { labErrorOf } from '../testing/lab-error';
 import { defaultGzipEngine, gunzip as gunzipWith, isGzip, type GzipEngine } from './gzip';
 
 function concat(...parts: Uint8Array[]): Uint8Array {

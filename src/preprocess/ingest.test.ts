@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import reference from '../../scripts/reference/ingest-reference.json';
-import { LabError } from '../core/errors';
 import { inputFileFromBytes, type InputFile } from '../io/input-file';
 import { listFolderFiles } from '../io/node-folder';
 import { sharedDataDir, sharedPath } from '../testing/shared';
 import { ingest, type IngestReport } from './ingest';
 import { createMemorySink, type MemorySink } from './memory-sink';
 import { DEFAULT_INGEST_OPTIONS, type IngestOptions, type Slice } from './slice-dataset';
+import { labErrorOf } from '../testing/lab-error';
 
 interface PairReference {
   depth: number;
@@ -23,16 +23,6 @@ interface PairReference {
 const acdcReference = reference.acdc as Record<string, PairReference>;
 const liverReference = reference.liver as Record<string, PairReference>;
 const options32: IngestOptions = { ...DEFAULT_INGEST_OPTIONS, size: 32 };
-
-async function expectLabError(promise: Promise<unknown>): Promise<LabError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LabError) return error;
-    throw error;
-  }
-  throw new Error('expected a LabError');
-}
 
 function slicesOf(sink: MemorySink, pairId: string): Slice[] {
   return sink.slices.filter((slice) => slice.pairId === pairId);
@@ -160,7 +150,7 @@ describe('ingest ACDC', () => {
   it('rejects labels outside the scheme', async () => {
     const some = files.filter((file) => file.path.startsWith('patient001/'));
     const scheme = { values: [0, 1, 2], names: ['background', 'right ventricle', 'myocardium'] };
-    const error = await expectLabError(ingest(some, { ...options32, labels: scheme }, createMemorySink()));
+    const error = await labErrorOf(() => ingest(some, { ...options32, labels: scheme }, createMemorySink()));
 
     expect(error.code).toBe('empty-dataset');
     expect(error.message).toMatch(/patient001_frame01_gt\.nii\.gz failed: .*label values 3 that the label scheme does not declare/);
@@ -168,7 +158,7 @@ describe('ingest ACDC', () => {
 
   it('stops when cancelled', async () => {
     const controller = new AbortController();
-    const error = await expectLabError(
+    const error = await labErrorOf(() =>
       ingest(files, options32, createMemorySink(), {
         signal: controller.signal,
         onProgress: (p) => {
@@ -260,7 +250,7 @@ describe('ingest empty', () => {
       inputFileFromBytes('patient001/patient001_4d.nii.gz', new Uint8Array(10)),
       inputFileFromBytes('scan.png', new Uint8Array(10)),
     ];
-    const error = await expectLabError(ingest(files, options32, createMemorySink()));
+    const error = await labErrorOf(() => ingest(files, options32, createMemorySink()));
 
     expect(error.code).toBe('empty-dataset');
     expect(error.message).toMatch(/4D cine series without a mask/);
@@ -269,7 +259,7 @@ describe('ingest empty', () => {
   });
 
   it('rejects an invalid size', async () => {
-    const error = await expectLabError(ingest([], { ...options32, size: 48 as 32 }, createMemorySink()));
+    const error = await labErrorOf(() => ingest([], { ...options32, size: 48 as 32 }, createMemorySink()));
     expect(error.code).toBe('invalid-config');
     expect(error.field).toBe('size');
   });

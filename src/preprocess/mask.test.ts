@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LabError } from '../core/errors';
 import { createFileLookup } from '../io/input-file';
 import { inputFileFromPath } from '../io/node-folder';
 import { readVolume } from '../io/registry';
 import type { Volume, VoxelArray, VoxelType } from '../io/volume';
 import { sharedCasesDir, sharedPath } from '../testing/shared';
 import { decodeMask } from './mask';
+import { labErrorFrom } from '../testing/lab-error';
 
 function maskVolume(data: VoxelArray, dtype: VoxelType, channels = 1, source = 'masks/m.png'): Volume {
   const voxels = data.length / channels;
@@ -20,16 +20,6 @@ function maskVolume(data: VoxelArray, dtype: VoxelType, channels = 1, source = '
     dtype,
     data,
   };
-}
-
-function catchLabError(run: () => unknown): LabError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof LabError) return error;
-    throw error;
-  }
-  throw new Error('expected a LabError');
 }
 
 describe('decodeMask encodings', () => {
@@ -86,20 +76,20 @@ describe('decodeMask encodings', () => {
 
 describe('decodeMask invalid masks', () => {
   it('rejects fractional values', () => {
-    const error = catchLabError(() => decodeMask(maskVolume(Float32Array.from([0, 0.5, 1]), 'float32'), null));
+    const error = labErrorFrom(() => decodeMask(maskVolume(Float32Array.from([0, 0.5, 1]), 'float32'), null));
     expect(error.code).toBe('invalid-mask');
     expect(error.file).toBe('masks/m.png');
     expect(error.message).toMatch(/masks\/m\.png: mask value 0\.5 is not an integer label in 0\.\.255/);
   });
 
   it('rejects values above 255', () => {
-    const error = catchLabError(() => decodeMask(maskVolume(Uint16Array.from([0, 1, 300]), 'uint16'), null));
+    const error = labErrorFrom(() => decodeMask(maskVolume(Uint16Array.from([0, 1, 300]), 'uint16'), null));
     expect(error.code).toBe('invalid-mask');
     expect(error.message).toMatch(/value 300/);
   });
 
   it('rejects negative values', () => {
-    const error = catchLabError(() => decodeMask(maskVolume(Int16Array.from([0, -1, 2]), 'int16'), null));
+    const error = labErrorFrom(() => decodeMask(maskVolume(Int16Array.from([0, -1, 2]), 'int16'), null));
     expect(error.message).toMatch(/value -1 /);
   });
 
@@ -118,7 +108,7 @@ describe('decodeMask label scheme', () => {
   });
 
   it('rejects undeclared values', () => {
-    const error = catchLabError(() => decodeMask(maskVolume(Uint8Array.from([0, 3, 4, 5, 1]), 'uint8'), acdc));
+    const error = labErrorFrom(() => decodeMask(maskVolume(Uint8Array.from([0, 3, 4, 5, 1]), 'uint8'), acdc));
     expect(error.code).toBe('too-many-labels');
     expect(error.file).toBe('masks/m.png');
     expect(error.problem).toMatch(/values 4, 5 that the label scheme does not declare/);

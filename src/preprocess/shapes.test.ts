@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LabError } from '../core/errors';
 import type { Volume } from '../io/volume';
 import { checkSameShape } from './shapes';
+import { labErrorFrom } from '../testing/lab-error';
 
 function volume(source: string, dims: [number, number, number], frames: number): Volume {
   const data = new Float32Array(dims[0] * dims[1] * dims[2] * frames);
@@ -9,13 +10,7 @@ function volume(source: string, dims: [number, number, number], frames: number):
 }
 
 function mismatch(image: Volume, mask: Volume): LabError {
-  try {
-    checkSameShape(image, mask);
-  } catch (error) {
-    if (error instanceof LabError) return error;
-    throw error;
-  }
-  throw new Error('expected a LabError');
+  return labErrorFrom(() => checkSameShape(image, mask));
 }
 
 describe('checkSameShape', () => {

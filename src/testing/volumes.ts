@@ -3,7 +3,6 @@
  * the registry, and index voxels.
  */
 
-import { LabError } from '../core/errors';
 import { createFileLookup, inputFileFromBytes, type InputFile } from '../io/input-file';
 import { inputFileFromPath } from '../io/node-folder';
 import { readVolume } from '../io/registry';
@@ -28,17 +27,6 @@ export async function readDiskFiles(files: Record<string, string>): Promise<Volu
 export function voxelAt(volume: Volume, x: number, y: number, z = 0, t = 0, c = 0): number {
   const [nx, ny, nz] = volume.dims;
   return volume.data[(((t * nz + z) * ny + y) * nx + x) * volume.channels + c];
-}
-
-/** Runs `read` and returns the LabError it throws; fails when it resolves or throws anything else. */
-export async function labErrorOf(read: () => Promise<unknown>): Promise<LabError> {
-  try {
-    await read();
-  } catch (error) {
-    if (error instanceof LabError) return error;
-    throw new Error(`expected a LabError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error('expected a LabError, but the read succeeded');
 }
 
 export function sumOf(values: ArrayLike<number>): number {

@@ -1,7 +1,8 @@
 import { GifWriter } from 'omggif';
 import { describe, expect, it } from 'vitest';
 
-import { labErrorOf, readBytes } from '../../testing/volumes';
+import { readBytes } from '../../testing/volumes';
+import { labErrorOf } from '../../testing/lab-error';
 
 /** Writes a one-frame GIF. `palette` lists 0xRRGGBB colours, and their count must be a power of two. */
 function encodeGif(width: number, height: number, indices: number[], palette: number[], transparent?: number): Uint8Array {

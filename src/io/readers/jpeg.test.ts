@@ -1,7 +1,8 @@
 import { encode as encodeJpeg } from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 
-import { labErrorOf, readBytes, voxelAt } from '../../testing/volumes';
+import { readBytes, voxelAt } from '../../testing/volumes';
+import { labErrorOf } from '../../testing/lab-error';
 
 /** RGBA pixels of a smooth colour gradient, which JPEG at quality 100 reproduces within a few levels. */
 function gradient(width: number, height: number, gray: boolean): Uint8Array {

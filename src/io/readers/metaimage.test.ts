@@ -1,7 +1,8 @@
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
-import { labErrorOf, readBytes, voxelAt } from '../../testing/volumes';
+import { readBytes, voxelAt } from '../../testing/volumes';
+import { labErrorOf } from '../../testing/lab-error';
 
 const encoder = new TextEncoder();
 

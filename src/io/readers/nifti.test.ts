@@ -2,7 +2,8 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 import { encodeNifti, type NiftiTestDatatype } from '../../testing/nifti-bytes';
-import { labErrorOf, readBytes, voxelAt } from '../../testing/volumes';
+import { readBytes, voxelAt } from '../../testing/volumes';
+import { labErrorOf } from '../../testing/lab-error';
 import { parseNiftiHeader } from './nifti-header';
 
 /** Values that exercise the sign bit and every byte of each type. */

@@ -2,7 +2,8 @@ import { encode as encodePng } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 
 import { crc32 } from '../crc32';
-import { labErrorOf, readBytes, voxelAt } from '../../testing/volumes';
+import { readBytes, voxelAt } from '../../testing/volumes';
+import { labErrorOf } from '../../testing/lab-error';
 
 /** Packs 1-, 2- or 4-bit samples into rows padded to whole bytes, most significant bits first. */
 function packRows(values: number[], width: number, depth: number): Uint8Array {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { labErrorOf, readBytes, voxelAt } from '../../testing/volumes';
+import { readBytes, voxelAt } from '../../testing/volumes';
+import { labErrorOf } from '../../testing/lab-error';
 
 interface TiffPage {
   width: number;

@@ -1,7 +1,8 @@
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
-import { labErrorOf, readBytes } from '../../testing/volumes';
+import { readBytes } from '../../testing/volumes';
+import { labErrorOf } from '../../testing/lab-error';
 import { writeNifti, type NiftiImage, type NiftiWriteDatatype } from './nifti';
 
 const dims: [number, number, number] = [3, 2, 2];

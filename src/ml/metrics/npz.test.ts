@@ -3,27 +3,17 @@ import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import reference from '../../../scripts/reference/metrics-reference.json';
-import { LabError } from '../../core/errors';
 import { gaussianStatistics } from './gaussian';
 import { parseNpy, serializeNpy, type NpyArray } from './npy';
 import { readFidStatistics, readNpz, writeFidStatistics, writeNpz } from './npz';
 import { recipeFeatures } from './testing/recipe-features';
+import { labErrorFrom } from '../../testing/lab-error';
 
 const fixtures = join(__dirname, '..', '..', '..', 'scripts', 'reference');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(fixtures, name)));
 
 function valuesOf(array: NpyArray): number[] {
   return Array.from(array.data as ArrayLike<number | bigint>, (value) => Number(value));
-}
-
-function errorOf(action: () => unknown): LabError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof LabError) return error;
-    throw error;
-  }
-  throw new Error('expected a LabError');
 }
 
 describe('readNpz', () => {
@@ -46,21 +36,21 @@ describe('readNpz', () => {
   }
 
   it('rejects Fortran order', () => {
-    const error = errorOf(() => readNpz(fixture('metrics-fortran.npz'), 'fortran.npz'));
+    const error = labErrorFrom(() => readNpz(fixture('metrics-fortran.npz'), 'fortran.npz'));
     expect(error.code).toBe('unsupported-format');
     expect(error.message).toMatch(/^fortran\.npz: table\.npy: the array is stored in Fortran/);
     expect(error.hint).toMatch(/ascontiguousarray/);
   });
 
   it('rejects a file that is not a zip', () => {
-    const error = errorOf(() => readNpz(new TextEncoder().encode('hello world'), 'notes.txt'));
+    const error = labErrorFrom(() => readNpz(new TextEncoder().encode('hello world'), 'notes.txt'));
     expect(error.code).toBe('unsupported-format');
     expect(error.message).toMatch(/^notes\.txt: .*zip signature/);
   });
 
   it('rejects a cut archive', () => {
     const bytes = fixture('metrics-arrays.npz');
-    const error = errorOf(() => readNpz(bytes.subarray(0, bytes.length - 100), 'cut.npz'));
+    const error = labErrorFrom(() => readNpz(bytes.subarray(0, bytes.length - 100), 'cut.npz'));
     expect(error.code).toBe('corrupt-file');
     expect(error.message).toMatch(/^cut\.npz: the zip archive cannot be read/);
   });
@@ -91,14 +81,14 @@ describe('parseNpy', () => {
   it('rejects an unsupported type', () => {
     const bytes = serializeNpy({ dtype: 'float64', shape: [1], data: Float64Array.of(1) });
     const text = new TextDecoder('latin1').decode(bytes).replace("'<f8'", "'<c8'");
-    const error = errorOf(() => parseNpy(Uint8Array.from(text, (c) => c.charCodeAt(0)), 'complex.npy'));
+    const error = labErrorFrom(() => parseNpy(Uint8Array.from(text, (c) => c.charCodeAt(0)), 'complex.npy'));
     expect(error.code).toBe('unsupported-datatype');
     expect(error.message).toMatch(/^complex\.npy: array type '<c8' is not supported/);
   });
 
   it('rejects truncated data', () => {
     const bytes = serializeNpy({ dtype: 'float64', shape: [4], data: new Float64Array(4) });
-    const error = errorOf(() => parseNpy(bytes.subarray(0, bytes.length - 8), 'short.npy'));
+    const error = labErrorFrom(() => parseNpy(bytes.subarray(0, bytes.length - 8), 'short.npy'));
     expect(error.code).toBe('truncated-file');
     expect(error.message).toMatch(/needs 32 bytes of data but 24 remain/);
   });
@@ -141,7 +131,7 @@ describe('FID statistics files', () => {
 
   it('names a missing sigma', () => {
     const bytes = writeNpz({ mu: { dtype: 'float64', shape: [2], data: Float64Array.of(1, 2) } });
-    const error = errorOf(() => readFidStatistics(bytes, 'half.npz'));
+    const error = labErrorFrom(() => readFidStatistics(bytes, 'half.npz'));
     expect(error.code).toBe('corrupt-file');
     expect(error.message).toMatch(/^half\.npz: array 'sigma' is missing \(arrays present: 'mu'\)/);
   });
@@ -151,7 +141,7 @@ describe('FID statistics files', () => {
       mu: { dtype: 'float64', shape: [2], data: Float64Array.of(1, 2) },
       sigma: { dtype: 'float64', shape: [3, 3], data: new Float64Array(9) },
     });
-    const error = errorOf(() => readFidStatistics(bytes, 'odd.npz'));
+    const error = labErrorFrom(() => readFidStatistics(bytes, 'odd.npz'));
     expect(error.code).toBe('shape-mismatch');
     expect(error.message).toMatch(/array 'sigma' has shape \(3, 3\) but 'mu' has 2 values, so it must be \(2, 2\)/);
   });

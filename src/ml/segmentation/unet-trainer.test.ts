@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { LabError } from '../../core/errors';
 import { tinyTrainingSet } from '../testing/tiny';
 import { restoreUnetTrainer, writeUnetCheckpoint } from './checkpoint';
 import type { UnetConfig } from './config';
 import { memorySource, UnetTrainer } from './unet-trainer';
+import { labErrorFrom } from '../../testing/lab-error';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -12,16 +12,6 @@ beforeAll(async () => {
 
 function tinyUnetConfig(overrides: Partial<UnetConfig> = {}): UnetConfig {
   return { side: 16, inChannels: 1, numClasses: 2, filters: 2, levels: 2, epochs: 2, batchSize: 4, learningRate: 0.01, augment: false, seed: 5, ...overrides };
-}
-
-function errorOf(action: () => unknown): LabError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof LabError) return error;
-    throw error;
-  }
-  throw new Error('expected a LabError');
 }
 
 async function weightsOf(trainer: UnetTrainer): Promise<number[]> {
@@ -41,7 +31,7 @@ describe('U-Net trainer configuration', () => {
       [{ side: 24, levels: 4 }, 'side', /side 24 is not divisible by 2\^levels = 16/],
     ];
     for (const [override, field, message] of cases) {
-      const error = errorOf(() => new UnetTrainer(tinyUnetConfig(override), source));
+      const error = labErrorFrom(() => new UnetTrainer(tinyUnetConfig(override), source));
       expect(error.code, field).toBe('invalid-config');
       expect(error.field).toBe(field);
       expect(error.message).toMatch(message);
@@ -49,7 +39,7 @@ describe('U-Net trainer configuration', () => {
   });
 
   test('source of another shape is rejected', () => {
-    const error = errorOf(() => new UnetTrainer(tinyUnetConfig({ numClasses: 3 }), source));
+    const error = labErrorFrom(() => new UnetTrainer(tinyUnetConfig({ numClasses: 3 }), source));
     expect(error.code).toBe('shape-mismatch');
     expect(error.message).toContain('2 classes (config numClasses 3)');
   });

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { LabError } from '../../core/errors';
 import { tinyConfig, tinyTrainingSet } from '../testing/tiny';
 import { restoreTrainer, writeCheckpoint } from './checkpoint';
 import { checkpointFromZip, checkpointToZip } from './checkpoint-archive';
 import { GanTrainer } from './trainer';
+import { labErrorFrom } from '../../testing/lab-error';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -62,14 +62,14 @@ describe('checkpoint archive', () => {
   });
 
   test('rejects a file that is not a zip', () => {
-    const error = catchLabError(() => checkpointFromZip(strToU8('not a zip'), 'notes.txt'));
+    const error = labErrorFrom(() => checkpointFromZip(strToU8('not a zip'), 'notes.txt'));
     expect(error.code).toBe('corrupt-file');
     expect(error.message).toContain('notes.txt');
     expect(error.hint).toContain('npm run cli -- train');
   });
 
   test('rejects an archive without run.json', () => {
-    const error = catchLabError(() => checkpointFromZip(zipSync({ 'generator/model.json': strToU8('{}') }), 'partial.zip'));
+    const error = labErrorFrom(() => checkpointFromZip(zipSync({ 'generator/model.json': strToU8('{}') }), 'partial.zip'));
     expect(error.code).toBe('corrupt-file');
     expect(error.message).toContain('run.json is missing');
   });
@@ -80,19 +80,10 @@ describe('checkpoint archive', () => {
     const runJson = JSON.parse(new TextDecoder().decode(files['run.json']));
     runJson.config.batchSize = 0;
     files['run.json'] = strToU8(JSON.stringify(runJson));
-    const error = catchLabError(() => checkpointFromZip(zipSync(files), 'edited.zip'));
+    const error = labErrorFrom(() => checkpointFromZip(zipSync(files), 'edited.zip'));
     expect(error.code).toBe('invalid-config');
     expect(error.field).toBe('batchSize');
     expect(error.message).toContain('batchSize is 0');
   });
 });
 
-function catchLabError(action: () => unknown): LabError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof LabError) return error;
-    throw error;
-  }
-  throw new Error('expected a LabError');
-}
