@@ -11,6 +11,10 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { host: '127.0.0.1' },
+  // Workers start with `new Worker(new URL(...))`, which Vite's dependency
+  // scan does not follow. Without these entries the dev server found
+  // TensorFlow.js on the first training and reloaded the page mid-run.
+  optimizeDeps: { entries: ['index.html', 'workers/**/*.ts', '!workers/**/*.test.ts'] },
   test: {
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',

@@ -18,7 +18,7 @@ import { markInterruptedRuns } from '../storage/runs';
 
 const log = createLogger('app/startup');
 
-/** Set once the phantom was generated, so deleting it does not bring it back. */
+/** Set once the phantom is stored, so deleting it does not bring it back; a page closed before then generates it again. */
 const PHANTOM_OFFERED_KEY = 'gan-lab:phantom-offered';
 const PHANTOM_SIZE = 64;
 const PHANTOM_SEED = 1;
@@ -35,8 +35,7 @@ export async function startLab(): Promise<void> {
 
   await Promise.all([refreshDatasets(), refreshRuns(), refreshExperiments()]);
   if (useLabStore.getState().datasets.length === 0 && localStorage.getItem(PHANTOM_OFFERED_KEY) === null) {
-    localStorage.setItem(PHANTOM_OFFERED_KEY, new Date().toISOString());
-    startPhantom(PHANTOM_SIZE, PHANTOM_SEED);
+    startPhantom(PHANTOM_SIZE, PHANTOM_SEED, () => localStorage.setItem(PHANTOM_OFFERED_KEY, new Date().toISOString()));
   }
 }
 

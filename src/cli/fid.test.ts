@@ -66,4 +66,22 @@ describe('cli fid', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--weights is required');
   });
+
+  test('a missing weights file names it', () => {
+    const missing = join(folder, 'pt_inception-2015-12-05-6726825d.pth');
+    const run = cli('--real', acdc, '--fake', join(folder, 'checkpoint.zip'), '--weights', missing, '--size', '32');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`cannot read ${missing}`);
+    expect(run.stderr).toContain('--weights');
+    expect(run.stderr).toContain("pytorch-fid's GitHub releases");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a missing statistics file names it', () => {
+    const missing = join(folder, 'absent.npz');
+    const run = cli('--real', missing, '--fake', join(folder, 'checkpoint.zip'), ...extractor);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`cannot read ${missing}`);
+    expect(run.stderr).toContain('--real');
+  });
 });

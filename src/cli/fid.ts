@@ -5,7 +5,7 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { assembleTrainingSet } from '../ml/data/assemble';
 import { featuresOf, statisticsOf } from '../ml/metrics/evaluate';
 import type { FeatureExtractor } from '../ml/metrics/extractor';
@@ -21,14 +21,18 @@ import { sha256Hex } from '../ml/models/model-artifacts';
 import { deserializeNetwork } from '../ml/training/checkpoint';
 import { checkpointFromZip } from '../ml/training/checkpoint-archive';
 import { DATASET_OPTIONS, ingestOptionsFrom, loadDatasetFolder } from './dataset';
+import { readInputFile } from './input-file';
 import { readModelFiles } from './model-files';
 import { formatHelp, integerOption, parseOptions, UsageError, type OptionSpec, type ParsedOptions } from './options';
+
+const INCEPTION_WEIGHTS_HINT =
+  "Give the path of pytorch-fid's pt_inception-2015-12-05-6726825d.pth, downloaded once from pytorch-fid's GitHub releases; the lab never downloads it.";
 
 const FID_OPTIONS: OptionSpec[] = [
   { name: 'real', value: 'SOURCE', help: 'real images: a dataset folder or a statistics .npz', required: true },
   { name: 'fake', value: 'SOURCE', help: 'generated images: a dataset folder, a statistics .npz or a checkpoint .zip', required: true },
   { name: 'extractor', value: 'KIND', help: 'feature network', default: 'inception', choices: ['inception', 'layer'] },
-  { name: 'weights', value: 'FILE', help: "pytorch-fid's pt_inception-2015-12-05-6726825d.pth, or the model.json of a layers model" },
+  { name: 'weights', value: 'FILE', help: "pytorch-fid's pt_inception-2015-12-05-6726825d.pth (from pytorch-fid's GitHub releases), or the model.json of a layers model" },
   { name: 'layer', value: 'NAME', help: 'layer to read features from, with --extractor layer' },
   { name: 'samples', value: 'N', help: 'samples to generate from a checkpoint', default: '1000' },
   { name: 'split', value: 'PART', help: 'slices of a dataset folder to use', default: 'all', choices: ['all', 'train', 'test'] },
@@ -75,7 +79,7 @@ async function extractorFrom(options: ParsedOptions): Promise<FeatureExtractor> 
     throw new UsageError('fid: --weights is required to extract features (pt_inception-2015-12-05-6726825d.pth, or a model.json with --extractor layer)');
   }
   if (options.extractor === 'inception') {
-    const bytes = new Uint8Array(await readFile(weights));
+    const bytes = await readInputFile(weights, '--weights', INCEPTION_WEIGHTS_HINT);
     return inceptionExtractorFromCheckpoint(bytes, weights, await sha256Hex([bytes]));
   }
   if (typeof options.layer !== 'string') throw new UsageError('fid: --extractor layer needs --layer NAME');
@@ -86,9 +90,10 @@ async function extractorFrom(options: ParsedOptions): Promise<FeatureExtractor> 
 
 async function loadSide(option: string, source: string, options: ParsedOptions, extractor: FeatureExtractor | null, samples: number): Promise<Side> {
   if (source.endsWith('.npz')) {
-    return { name: source, statistics: readFidStatistics(new Uint8Array(await readFile(source)), source), features: null };
+    const bytes = await readInputFile(source, option, 'Give the path of a pytorch-fid statistics file (.npz with mu and sigma).');
+    return { name: source, statistics: readFidStatistics(bytes, source), features: null };
   }
-  const images = source.endsWith('.zip') ? await checkpointImages(source, samples) : await folderImages(source, options);
+  const images = source.endsWith('.zip') ? await checkpointImages(option, source, samples) : await folderImages(source, options);
   const features = await featuresOf(extractor!, images, 'generated', {
     onProgress: (done, total) => process.stderr.write(`\r${option}: features ${done}/${total}`),
   });
@@ -96,8 +101,9 @@ async function loadSide(option: string, source: string, options: ParsedOptions, 
   return { name: source, statistics: statisticsOf(features), features };
 }
 
-async function checkpointImages(path: string, samples: number): Promise<ImageSet> {
-  const { checkpoint } = checkpointFromZip(new Uint8Array(await readFile(path)), path);
+async function checkpointImages(option: string, path: string, samples: number): Promise<ImageSet> {
+  const bytes = await readInputFile(path, option, 'Give the path of a checkpoint zip written by the lab or by `npm run cli -- train`.');
+  const { checkpoint } = checkpointFromZip(bytes, path);
   const generator = await deserializeNetwork(checkpoint.generator);
   try {
     return await generateImages(generator, checkpoint.config, samples, 16);

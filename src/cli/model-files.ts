@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LabError } from '../core/errors';
+import { readInputFile } from './input-file';
 import { assembleModel, parseModelJson, shardPaths, type StoredModel } from '../ml/models/model-artifacts';
 
 export async function readModelFiles(modelJsonPath: string, option: string): Promise<StoredModel> {
@@ -17,7 +18,8 @@ export async function readModelFiles(modelJsonPath: string, option: string): Pro
   }
   const shards = new Map<string, Uint8Array>();
   for (const path of shardPaths(parseModelJson(text, modelJsonPath))) {
-    shards.set(path, new Uint8Array(await readFile(join(dirname(modelJsonPath), path))));
+    const hint = `Put the weight files that ${modelJsonPath} lists beside it.`;
+    shards.set(path, await readInputFile(join(dirname(modelJsonPath), path), option, hint));
   }
   return assembleModel({ name: modelJsonPath, modelJson: text, shards });
 }

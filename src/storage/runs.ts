@@ -109,11 +109,12 @@ export function deleteRun(db: LabDatabase, runId: string): Promise<void> {
   });
 }
 
-/** Marks runs left 'running' or 'paused' by a closed page as interrupted; `live` lists runs a worker still trains. */
+/** Marks runs left 'created', 'running' or 'paused' by a closed page as interrupted; `live` lists runs a worker still trains. */
 export async function markInterruptedRuns(db: LabDatabase, live: Set<string>): Promise<string[]> {
   const interrupted: string[] = [];
   for (const run of await db.getAll('runs')) {
-    if ((run.status === 'running' || run.status === 'paused') && !live.has(run.id)) {
+    // A run still `created` had its page closed before its worker started.
+    if ((run.status === 'created' || run.status === 'running' || run.status === 'paused') && !live.has(run.id)) {
       await updateRun(db, run.id, { status: 'interrupted' });
       interrupted.push(run.id);
     }

@@ -15,11 +15,15 @@ const log = createLogger('features/ingest');
 
 let worker: Worker | null = null;
 
-function startWorker(request: IngestRequest & { jobId: string }, name: string): void {
+/** Called once the running job has stored its dataset. */
+let onStored: (() => void) | undefined;
+
+function startWorker(request: IngestRequest & { jobId: string }, name: string, stored?: () => void): void {
   const store = useLabStore.getState();
   worker?.terminate();
   const current = new Worker(new URL('../../../workers/ingest.worker.ts', import.meta.url), { type: 'module', name: 'ingest' });
   worker = current;
+  onStored = stored;
   // The import panel shows the progress, the cancel button and how the job ended.
   store.navigate('datasets');
   store.setIngest({ jobId: request.jobId, name, status: 'running', done: 0, total: 0, file: '', bytesDone: 0, bytesTotal: 0, startedAt: performance.now() });
@@ -38,12 +42,14 @@ export function startIngest(folder: CollectedFolder, options: IngestOptions): vo
   startWorker({ type: 'ingest', version: INGEST_PROTOCOL_VERSION, jobId, name: folder.name, files: folder.files, options }, folder.name);
 }
 
-export function startPhantom(size: number, seed: number): void {
+/** Generates the built-in phantom; `stored` runs once it is in storage, not when the job fails or the page closes first. */
+export function startPhantom(size: number, seed: number, stored?: () => void): void {
   const jobId = crypto.randomUUID();
   const name = `Cardiac phantom ${size}x${size}`;
   startWorker(
     { type: 'phantom', version: INGEST_PROTOCOL_VERSION, jobId, name, size, subjects: 16, slicesPerSubject: 8, seed },
     name,
+    stored,
   );
 }
 
@@ -60,6 +66,7 @@ async function handleEvent(event: IngestEvent, source: Worker): Promise<void> {
       store.patchIngest({ done: event.done, total: event.total, file: event.file, bytesDone: event.bytesDone, bytesTotal: event.bytesTotal });
       return;
     case 'done':
+      if (source === worker) onStored?.();
       finish(source, { status: 'done' });
       await refreshDatasets();
       store.navigate('dataset', { datasetId: event.dataset.id });
