@@ -7,7 +7,7 @@
 //   node scripts/run-node.mjs src/cli/main.ts train --help
 
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,8 +38,13 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 
-// Ctrl-C reaches the child too; wait for it to write its last checkpoint and exit.
+// Ctrl-C reaches the child too, from the terminal. SIGTERM sent to this
+// process alone is passed on. Either way, wait for the child to write its last
+// checkpoint and exit.
+const child = spawn(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
 process.on('SIGINT', () => {});
-const result = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
-rmSync(outfile, { force: true });
-process.exit(result.status ?? 1);
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+child.on('exit', (code) => {
+  rmSync(outfile, { force: true });
+  process.exit(code ?? 1);
+});

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,31 @@ describe('cli train', () => {
     expect(next.step).toBe(4);
     expect(Number.isFinite(next.losses['Loss/D'])).toBe(true);
     trainer.dispose();
+  });
+
+  test('SIGTERM writes a checkpoint, then exits', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ganlab-cli-'));
+    const overrides = join(out, 'overrides.json');
+    writeFileSync(overrides, JSON.stringify({ generator: { filters: 4 }, discriminator: { filters: 4 } }));
+    const args = ['train', '--data', sharedPath(sharedDataDir, 'acdc', 'training'), '--size', '32', '--steps', '1000', '--batch', '4', '--checkpoint-every', '1000', '--config', overrides, '--out', out];
+    const child = spawn(process.execPath, [join(repositoryRoot, 'scripts/run-node.mjs'), 'src/cli/main.ts', ...args], { cwd: repositoryRoot });
+    let output = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await new Promise<void>((resolve) => {
+      const listen = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/step 1\/1000/.test(output)) resolve();
+      };
+      child.stdout.on('data', listen);
+      child.stderr.on('data', listen);
+    });
+    child.kill('SIGTERM');
+
+    expect(await exited).toBe(0);
+    const checkpoints = readdirSync(join(out, 'checkpoints'));
+    expect(checkpoints).toHaveLength(1);
+    expect(checkpoints[0]).toMatch(/^step-0000\d\d\.zip$/);
+    expect(output).toContain('SIGTERM: writing a checkpoint');
   });
 
   test('bad arguments exit 2 naming the option', () => {

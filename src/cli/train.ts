@@ -101,10 +101,14 @@ async function train(config: RunConfig, dataset: LoadedDataset, out: string, per
   const data = assembleTrainingSet(dataset.slices, dataset, 'train');
   const trainer = new GanTrainer(config, data, undefined, perceptual);
   const control = new TrainingControl();
-  process.once('SIGINT', () => {
-    log.warn('interrupted: writing a checkpoint, then stopping');
-    control.stop();
-  });
+  // A signal may arrive twice (from the terminal and from the launcher), so later ones are ignored.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (control.state === 'stopped') return;
+      log.warn(`${signal}: writing a checkpoint, then stopping`);
+      control.stop();
+    });
+  }
   const runName = `${config.gan} on ${dataset.name}`;
   console.log(`train: ${runName}, ${data.count} training slices of ${config.resolution} x ${config.resolution}, ${config.totalSteps} steps`);
 
