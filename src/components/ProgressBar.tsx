@@ -4,7 +4,8 @@ interface ProgressBarProps {
   label: string;
   value: number;
   max: number;
-  secondsLeft?: number;
+  /** Seconds left; null while unknown (shown as estimating), undefined to show nothing. */
+  secondsLeft?: number | null;
   detail?: string;
 }
 
@@ -15,9 +16,14 @@ export function ProgressBar({ label, value, max, secondsLeft, detail }: Progress
     <div className="progress">
       <progress aria-label={label} value={value} max={max || 1} />
       <span className="progress-text" aria-live="polite">
-        {percent.toFixed(0)} %{secondsLeft !== undefined ? ` · ${formatDuration(secondsLeft)} left` : ''}
+        {percent.toFixed(0)} %{timeLeft(secondsLeft)}
         {detail ? ` · ${detail}` : ''}
       </span>
     </div>
   );
+}
+
+function timeLeft(secondsLeft: number | null | undefined): string {
+  if (secondsLeft === undefined) return '';
+  return secondsLeft === null ? ' · estimating time left' : ` · ${formatDuration(secondsLeft)} left`;
 }

@@ -111,6 +111,7 @@ describe('ingest ACDC', () => {
       [2, 2],
       [3, 3],
     ]);
+    expect(report.classes.map((item) => item.name)).toEqual(['background', 'right ventricle', 'myocardium', 'left ventricle']);
     report.classes.forEach((item, i) => expect(item.pixelFraction).toBeCloseTo(counts[i] / total, 12));
   });
 
@@ -188,7 +189,7 @@ describe('ingest liver MetaImage', () => {
     expect(report.sliceCounts).toEqual({ train: depth - Math.round(0.2 * depth), test: Math.round(0.2 * depth) });
     expect(report.classes.map((item) => [item.rawValue, item.name])).toEqual([
       [0, 'background'],
-      [1, 'foreground'],
+      [1, 'liver'],
     ]);
   });
 });

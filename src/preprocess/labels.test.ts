@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { schemeOfLayouts } from './label-presets';
 import { addFoundValues, buildClasses, checkLabelScheme, MAX_CLASSES_WITHOUT_SCHEME } from './labels';
 
 describe('buildClasses', () => {
@@ -30,6 +31,34 @@ describe('buildClasses', () => {
       { id: 1, rawValue: 0, name: 'background', pixelFraction: 0.75 },
       { id: 2, rawValue: 7, name: 'unused', pixelFraction: 0 },
     ]);
+  });
+});
+
+describe('buildClasses with a layout scheme', () => {
+  const acdc = { values: [0, 1, 2, 3], names: ['background', 'right ventricle', 'myocardium', 'left ventricle'] };
+
+  it('names found values as the layout does', () => {
+    const classes = buildClasses(null, new Set([0, 3, 2]), new Float64Array(256), acdc);
+    expect(classes.map((item) => item.name)).toEqual(['background', 'myocardium', 'left ventricle']);
+    expect(classes.map((item) => item.rawValue)).toEqual([0, 2, 3]);
+  });
+
+  it('ignores the layout when a value is foreign to it', () => {
+    const classes = buildClasses(null, new Set([0, 1, 5]), new Float64Array(256), acdc);
+    expect(classes.map((item) => item.name)).toEqual(['background', 'label 1', 'label 5']);
+  });
+});
+
+describe('schemeOfLayouts', () => {
+  it('maps one known layout to its preset', () => {
+    expect(schemeOfLayouts(['acdc', 'acdc'])?.names[3]).toBe('left ventricle');
+    expect(schemeOfLayouts(['sliver07'])?.names).toEqual(['background', 'liver']);
+  });
+
+  it('gives nothing for mixed or generic layouts', () => {
+    expect(schemeOfLayouts(['acdc', 'sliver07'])).toBeNull();
+    expect(schemeOfLayouts(['sibling-folders'])).toBeNull();
+    expect(schemeOfLayouts([])).toBeNull();
   });
 });
 

@@ -55,9 +55,14 @@ function summarise(values: number[]): string {
  * Builds the class table. `pixelCounts[v]` is the number of stored slice
  * pixels with raw value v; fractions are of all stored mask pixels.
  */
-export function buildClasses(scheme: LabelScheme | null, found: ReadonlySet<number>, pixelCounts: Float64Array): ClassInfo[] {
+export function buildClasses(
+  scheme: LabelScheme | null,
+  found: ReadonlySet<number>,
+  pixelCounts: Float64Array,
+  layoutScheme: LabelScheme | null = null,
+): ClassInfo[] {
   const values = scheme ? scheme.values : [...found].sort((a, b) => a - b);
-  const names = scheme ? scheme.names : defaultNames(values);
+  const names = scheme ? scheme.names : (namesFromLayout(values, layoutScheme) ?? defaultNames(values));
   let total = 0;
   for (const count of pixelCounts) total += count;
   return values.map((rawValue, id) => ({
@@ -66,6 +71,12 @@ export function buildClasses(scheme: LabelScheme | null, found: ReadonlySet<numb
     name: names[id],
     pixelFraction: total > 0 ? pixelCounts[rawValue] / total : 0,
   }));
+}
+
+/** Names found values as the layout's scheme does, when the scheme has every one of them. */
+function namesFromLayout(values: number[], layoutScheme: LabelScheme | null): string[] | null {
+  if (!layoutScheme || !values.every((value) => layoutScheme.values.includes(value))) return null;
+  return values.map((value) => layoutScheme.names[layoutScheme.values.indexOf(value)]);
 }
 
 function defaultNames(values: number[]): string[] {

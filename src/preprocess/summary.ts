@@ -6,6 +6,7 @@ import { buildClasses } from './labels';
 import type { IngestFailure, IngestReport, PairReport, SliceCounts } from './report';
 import type { DatasetSplit, IngestOptions } from './slice-dataset';
 import { splitBySlice, splitBySubject } from './split';
+import { schemeOfLayouts } from './label-presets';
 
 /** Tally that ingest gathers while it loads pairs; `summarise` turns it into the report. */
 export interface IngestTally {
@@ -32,7 +33,7 @@ export function summarise(tally: IngestTally, pairing: Pairing, options: IngestO
     pairs: tally.pairs,
     leftOut: pairing.leftOut,
     failures: tally.failures,
-    classes: buildClasses(options.labels, tally.labelValues, tally.pixelCounts),
+    classes: buildClasses(options.labels, tally.labelValues, tally.pixelCounts, schemeOfLayouts(pairing.pairs.map((pair) => pair.layout))),
     classSource: options.labels ? 'declared' : 'found',
     subjects,
     sliceCounts: countSlices(tally, split),

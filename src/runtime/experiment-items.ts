@@ -65,6 +65,8 @@ export async function runUnetItem(item: ExperimentItem, context: ItemContext): P
     augment: item.kind === 'augmented',
     seed,
   };
+  // The first batch can take long (shader compilation), so the stage shows before it ends.
+  context.progress('training', 0, config.epochs, `epoch 1 of ${config.epochs}, first batch`);
   const trainer = new UnetTrainer(config, source);
   try {
     for (let epoch = 0; epoch < config.epochs; epoch++) {

@@ -58,7 +58,10 @@ export interface LiveRun {
   totalSteps: number;
   stepsPerSecond: number;
   imagesPerSecond: number;
-  secondsLeft: number;
+  /** Estimated seconds to the last step; null until a step has been timed. */
+  secondsLeft: number | null;
+  /** A pause or stop the worker has not acted on yet: it acts between steps. */
+  requested?: 'pause' | 'stop';
   metrics: MetricRecord[];
   samples: { step: number; grid: Float32Array } | null;
   lastCheckpointStep: number | null;
@@ -131,7 +134,7 @@ export const emptyLiveRun = (): LiveRun => ({
   totalSteps: 0,
   stepsPerSecond: 0,
   imagesPerSecond: 0,
-  secondsLeft: 0,
+  secondsLeft: null,
   metrics: [],
   samples: null,
   lastCheckpointStep: null,

@@ -25,10 +25,9 @@ export function ImportPanel() {
       <IngestOptionsForm value={options} onChange={(next: IngestOptions) => setOptions(next)} />
       <div className="actions">
         <label className="file-button">
-          <span>Choose a folder…</span>
+          <span>Add dataset folder</span>
           <input
             type="file"
-            aria-label="Add dataset folder"
             disabled={busy}
             multiple
             {...{ webkitdirectory: '', directory: '' }}

@@ -17,7 +17,7 @@ export function IngestProgress({ job }: { job: IngestJob }) {
         label={`Adding ${job.name}`}
         value={job.bytesDone}
         max={job.bytesTotal}
-        secondsLeft={Number.isFinite(secondsLeft) ? secondsLeft : undefined}
+        secondsLeft={Number.isFinite(secondsLeft) ? secondsLeft : null}
         detail={job.total ? `pair ${Math.min(job.done + 1, job.total)} of ${job.total}${job.file ? `: ${job.file}` : ''}` : 'pairing files'}
       />
       <button type="button" onClick={cancelIngest}>

@@ -40,6 +40,7 @@ export function PairingReport({ report }: { report: IngestReport }) {
           ))}
         </tbody>
       </table>
+      {report.leftOut.length === 0 && <p>Every file was paired; none was left out.</p>}
       {report.leftOut.length > 0 && (
         <details>
           <summary>Files left out ({report.leftOut.length})</summary>

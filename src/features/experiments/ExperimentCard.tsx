@@ -13,6 +13,7 @@ const STAGE_TITLES = { sampling: 'sampling synthetic pairs', training: 'training
 export function ExperimentCard({ experiment }: { experiment: ExperimentRecord }) {
   const progress = useLabStore((state) => state.experimentProgress[experiment.id]);
   const [confirming, setConfirming] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const running = isExperimentRunning(experiment.id);
   const done = experiment.items.filter((item) => item.status === 'done').length;
   const resumable = !running && experiment.items.some((item) => item.status !== 'done') && experiment.status !== 'queued';
@@ -22,7 +23,8 @@ export function ExperimentCard({ experiment }: { experiment: ExperimentRecord })
     <section className="panel" aria-label={`Experiment ${experiment.name}`}>
       <h2>{experiment.name}</h2>
       <p role="status" aria-label={`Status of ${experiment.name}`}>
-        {experiment.status} · {done} of {experiment.items.length} items done · {experiment.datasetName}
+        {experiment.status}
+        {running && cancelling ? ' · cancelling after the current batch' : ''} · {done} of {experiment.items.length} items done · {experiment.datasetName}
       </p>
       {experiment.error && <p role="alert">{experiment.error.message}</p>}
       {experiment.items
@@ -37,18 +39,31 @@ export function ExperimentCard({ experiment }: { experiment: ExperimentRecord })
           label={`Progress of ${experiment.name}`}
           value={progress.done}
           max={progress.total}
-          secondsLeft={progress.done > 0 ? estimateSecondsLeft(progress.done, progress.total, (performance.now() - progress.stageStartedAt) / 1000) : undefined}
+          secondsLeft={progress.done > 0 ? estimateSecondsLeft(progress.done, progress.total, (performance.now() - progress.stageStartedAt) / 1000) : null}
           detail={`${item.label}: ${STAGE_TITLES[progress.stage]}${progress.detail ? `, ${progress.detail}` : ''}`}
         />
       )}
       <div className="actions">
         {running && (
-          <button type="button" onClick={() => cancelExperiment(experiment.id)}>
+          <button
+            type="button"
+            disabled={cancelling}
+            onClick={() => {
+              setCancelling(true);
+              cancelExperiment(experiment.id);
+            }}
+          >
             Cancel experiment
           </button>
         )}
         {resumable && (
-          <button type="button" onClick={() => runExperiment(experiment.id)}>
+          <button
+            type="button"
+            onClick={() => {
+              setCancelling(false);
+              runExperiment(experiment.id);
+            }}
+          >
             Resume experiment
           </button>
         )}

@@ -33,7 +33,8 @@ export function ExperimentForm() {
   const showNotice = useLabStore((state) => state.showNotice);
   const [datasetId, setDatasetId] = useState(datasets[0]?.id ?? '');
   const [name, setName] = useState('');
-  const [sets, setSets] = useState<TrainingSetKind[]>(['real', 'augmented', 'synthetic', 'real+synthetic']);
+  // The synthetic sets are ticked once a GAN checkpoint is, since they cannot run without one.
+  const [sets, setSets] = useState<TrainingSetKind[]>(['real', 'augmented']);
   const [runIds, setRunIds] = useState<string[]>([]);
   const [options, setOptions] = useState<ExperimentOptions>(DEFAULT_OPTIONS);
   const [backend, setBackend] = useState<BackendPreference>('auto');
@@ -94,7 +95,10 @@ export function ExperimentForm() {
             key={run.id}
             label={`${run.name} (step ${run.lastCheckpointStep})`}
             checked={runIds.includes(run.id)}
-            onChange={(on) => setRunIds(on ? [...runIds, run.id] : runIds.filter((id) => id !== run.id))}
+            onChange={(on) => {
+              setRunIds(on ? [...runIds, run.id] : runIds.filter((id) => id !== run.id));
+              if (on && runIds.length === 0) setSets([...new Set<TrainingSetKind>([...sets, 'synthetic', 'real+synthetic'])]);
+            }}
           />
         ))}
         <NumberField label="Synthetic pairs per GAN" value={options.syntheticCount} min={1} step={1} onChange={(syntheticCount) => setOptions({ ...options, syntheticCount })} />

@@ -34,11 +34,11 @@ export interface NewExperiment {
 
 export async function queueExperiment(request: NewExperiment, backend: BackendPreference): Promise<ExperimentRecord> {
   if (request.sets.length === 0) {
-    throw new LabError('invalid-config', 'no training set is chosen', { field: 'sets', hint: 'Tick at least one training set.' });
+    throw new LabError('invalid-config', 'no training set is chosen', { field: 'Training sets', hint: 'Tick at least one training set.' });
   }
   if (request.sets.some((set) => set === 'synthetic' || set === 'real+synthetic') && request.checkpoints.length === 0) {
     throw new LabError('invalid-config', 'synthetic training sets need at least one GAN checkpoint', {
-      field: 'checkpoints',
+      field: 'GAN checkpoints',
       hint: 'Tick a GAN run, or untick the synthetic training sets.',
     });
   }

@@ -23,7 +23,7 @@ export function EvaluationProgress({ job }: { job: EvaluationJob }) {
         label={`Evaluating step ${job.step}`}
         value={job.done}
         max={job.total}
-        secondsLeft={job.stage && job.done > 0 ? estimateSecondsLeft(job.done, job.total, elapsed) : undefined}
+        secondsLeft={!job.stage ? undefined : job.done > 0 ? estimateSecondsLeft(job.done, job.total, elapsed) : null}
         detail={`${job.mode === 'live' ? 'live, ' : ''}${stage}`}
       />
       <button type="button" onClick={() => cancelEvaluation(job.jobId)}>

@@ -36,7 +36,8 @@ export function LiveRunView({ run }: { run: RunRecord }) {
     <section aria-labelledby="live-heading" className="panel live-run">
       <h2 id="live-heading">{run.name}</h2>
       <p role="status" aria-label="Run status">
-        {status} · step {step} of {config.totalSteps}
+        {status}
+        {live.requested && status === 'running' ? ` · ${live.requested === 'pause' ? 'pausing' : 'stopping'} after the current step` : ''} · step {step} of {config.totalSteps}
         {run.lastCheckpointStep !== null || live.lastCheckpointStep !== null
           ? ` · last checkpoint at step ${Math.max(live.lastCheckpointStep ?? 0, run.lastCheckpointStep ?? 0)}`
           : ''}

@@ -54,7 +54,7 @@ export function startTraining(runId: string, options: { resume: boolean; backend
   if (workers.has(runId)) return;
   const worker = new Worker(new URL('../../../workers/training.worker.ts', import.meta.url), { type: 'module', name: `training ${runId}` });
   workers.set(runId, worker);
-  useLabStore.getState().patchLive(runId, { status: 'loading', error: undefined });
+  useLabStore.getState().patchLive(runId, { status: 'loading', error: undefined, secondsLeft: null, requested: undefined });
 
   worker.onmessage = (message: MessageEvent<TrainingEvent>) => void handleEvent(message.data);
   worker.onerror = (event) => {
@@ -67,7 +67,10 @@ export function startTraining(runId: string, options: { resume: boolean; backend
 }
 
 export function sendControl(runId: string, type: 'pause' | 'resume' | 'stop'): void {
-  workers.get(runId)?.postMessage({ type } satisfies TrainingRequest);
+  const worker = workers.get(runId);
+  if (!worker) return;
+  worker.postMessage({ type } satisfies TrainingRequest);
+  useLabStore.getState().patchLive(runId, { requested: type === 'resume' ? undefined : type });
 }
 
 /** Loads a run's stored metric history and latest sample grid into the store. */
@@ -88,7 +91,7 @@ async function handleEvent(event: TrainingEvent): Promise<void> {
       store.patchLive(runId, { backend: event.report });
       return;
     case 'status':
-      store.patchLive(runId, { status: event.status, step: event.step });
+      store.patchLive(runId, { status: event.status, step: event.step, requested: undefined });
       if (event.status === 'stopped' || event.status === 'completed') release(runId);
       await refreshRuns();
       return;
