@@ -22,7 +22,11 @@ test('real ACDC folder trains, survives a reload and resumes', async ({ page }) 
     await expect(pairs.getByRole('row').filter({ hasText: `${patient}_frame` }).first()).toContainText(`_gt.nii.gz`);
   }
   await expect(page.getByRole('definition').filter({ hasText: /\(\d+ train, \d+ test\)/ })).toContainText(`${expected.slices} (`);
-  await expect(page.getByRole('table', { name: /Classes/ }).getByRole('row')).toHaveCount(5);
+  const classes = page.getByRole('table', { name: /Classes/ });
+  await expect(classes.getByRole('row')).toHaveCount(5);
+  // Classes found in ACDC masks take the ACDC names.
+  for (const name of ['right ventricle', 'myocardium', 'left ventricle']) await expect(classes.getByRole('row', { name: new RegExp(name) })).toHaveCount(1);
+  await expect(page.getByText('Every file was paired; none was left out.')).toBeVisible();
 
   // Train DCGAN at 32 x 32 on WebGPU until the second checkpoint is stored.
   await page.getByRole('button', { name: 'Train a GAN on this dataset' }).click();

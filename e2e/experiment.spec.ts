@@ -16,8 +16,13 @@ test('an experiment on the phantom fills the table, resumes after a reload and e
   await lab.tab('Experiments').click();
   await lab.field('Experiment dataset').selectOption({ label: 'Cardiac phantom 32x32 (32 x 32)' });
   await lab.field('Experiment name').fill('Phantom study');
+  // Without a GAN checkpoint the synthetic sets start unticked, and ticking one alone is refused by name.
+  await expect(lab.field('Synthetic data only')).not.toBeChecked();
+  await expect(lab.field('Original + synthetic data')).not.toBeChecked();
+  await lab.field('Synthetic data only').check();
+  await page.getByRole('button', { name: 'Queue experiment' }).click();
+  await expect(page.getByRole('alert')).toContainText('GAN checkpoints: synthetic training sets need at least one GAN checkpoint');
   await lab.field('Synthetic data only').uncheck();
-  await lab.field('Original + synthetic data').uncheck();
   await lab.field("FID in the U-Net's features").uncheck();
   await lab.fillRunForm({ 'U-Net filters': '4', 'U-Net epochs': '1', 'U-Net batch size': '16', 'Experiment backend': 'webgl' });
   await page.getByRole('button', { name: 'Queue experiment' }).click();
