@@ -22,7 +22,7 @@ export const LABEL_PRESETS: LabelPreset[] = [
   { id: 'vessels', title: 'Retinal vessels, DRIVE or CHASE_DB1 (2 classes)', scheme: { values: [0, 1], names: ['background', 'vessel'] } },
 ];
 
-/** The preset whose class names a layout's masks use, for naming classes detected from the masks. */
+/** Preset id of each layout whose masks use that preset's values, so detected classes get its names. */
 const LAYOUT_PRESETS: Partial<Record<PairLayout, string>> = {
   acdc: 'acdc',
   sliver07: 'liver',
