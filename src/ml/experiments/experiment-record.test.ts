@@ -52,4 +52,25 @@ describe('experimentTable', () => {
     expect(table.rows[1]).toMatchObject({ fid: 42.5, kid: 0.031, domainFid: 3.2, classDice: [0.6, 0.5, 0.7] });
     expect(table.notes.join(' ')).toContain('100 synthetic pairs');
   });
+
+  test('notes leave out GANs when none is part', () => {
+    const items = planItems(['real', 'augmented'], [], options);
+    const experiment: ExperimentRecord = {
+      id: 'e',
+      name: 'Real only',
+      datasetId: 'd',
+      datasetName: 'ACDC',
+      classNames: ['right ventricle', 'myocardium', 'left ventricle'],
+      createdAt: '',
+      updatedAt: '',
+      options,
+      checkpoints: [],
+      items,
+      status: 'queued',
+    };
+    const notes = experimentTable(experiment).notes.join(' ');
+    expect(notes).not.toContain('synthetic pairs');
+    expect(notes).not.toContain('FID');
+    expect(notes).toContain('U-Net with 8 base filters');
+  });
 });

@@ -117,13 +117,14 @@ export function experimentTable(experiment: ExperimentRecord): ExperimentTable {
       };
     });
   const { unet, syntheticCount, fidelitySamples } = experiment.options;
+  const withGans = experiment.items.some((item) => item.checkpoint);
   return {
     title: `${experiment.name}: U-Net Dice on the real test split of ${experiment.datasetName}`,
     classNames: experiment.classNames,
     rows,
     notes: [
       `U-Net with ${unet.filters} base filters, ${unet.epochs} epochs, batch ${unet.batchSize}, learning rate ${unet.learningRate}.`,
-      `${syntheticCount} synthetic pairs per GAN; FID and KID from ${fidelitySamples} generated samples against the training split.`,
+      ...(withGans ? [`${syntheticCount} synthetic pairs per GAN; FID and KID from ${fidelitySamples} generated samples against the training split.`] : []),
       'Dice per class is the mean over test patients of the volume Dice; a class absent from both prediction and truth scores 1.',
     ],
   };
