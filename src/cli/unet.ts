@@ -182,9 +182,12 @@ async function train(trainer: UnetTrainer): Promise<EpochResult[]> {
 /** Makes a progress callback that rewrites one terminal line, or does nothing when standard error is a file or pipe. */
 function showProgress(label: string): (done: number, total: number, loss?: number) => void {
   if (!process.stderr.isTTY) return () => {};
+  const started = performance.now();
   return (done, total, loss) => {
     const lossText = loss === undefined ? '' : ` loss ${loss.toFixed(4)}`;
-    process.stderr.write(`\r${label}: ${done}/${total}${lossText}${done === total ? '\n' : ''}`);
+    const elapsed = (performance.now() - started) / 1000;
+    const left = done > 0 ? `  ${Math.ceil((elapsed / done) * (total - done))} s left` : '';
+    process.stderr.write(`\r${label}: ${done}/${total}${lossText}${left}${done === total ? '\n' : ''}`);
   };
 }
 
