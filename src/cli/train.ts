@@ -12,6 +12,7 @@ import { sampleGridPng } from '../export/sample-grid';
 import { assembleTrainingSet } from '../ml/data/assemble';
 import { PerceptualNetwork } from '../ml/losses/perceptual';
 import { checkpointToZip } from '../ml/training/checkpoint-archive';
+import { DEFAULT_RUN_CONFIG } from '../ml/training/defaults';
 import { GAN_KINDS, type GanKind, type RunConfig } from '../ml/training/config';
 import { TrainingControl } from '../ml/training/control';
 import { runTrainingLoop } from '../ml/training/loop';
@@ -27,10 +28,10 @@ const log = createLogger('cli/train');
 const TRAIN_OPTIONS: OptionSpec[] = [
   ...DATASET_OPTIONS,
   { name: 'gan', value: 'KIND', help: "GAN to train, with its paper's settings as the starting point", default: 'dcgan', choices: GAN_KINDS },
-  { name: 'steps', value: 'N', help: 'generator steps to train for' },
-  { name: 'batch', value: 'N', help: 'batch size' },
-  { name: 'seed', value: 'N', help: 'seed of weights, batches, latent vectors and augmentation' },
-  { name: 'checkpoint-every', value: 'N', help: 'write a checkpoint every N generator steps' },
+  { name: 'steps', value: 'N', help: "generator steps to train for (default: the GAN preset's)" },
+  { name: 'batch', value: 'N', help: "batch size (default: the GAN preset's)" },
+  { name: 'seed', value: 'N', help: `seed of weights, batches, latent vectors and augmentation (default ${DEFAULT_RUN_CONFIG.seed})` },
+  { name: 'checkpoint-every', value: 'N', help: `write a checkpoint every N generator steps (default ${DEFAULT_RUN_CONFIG.checkpointInterval})` },
   { name: 'config', value: 'FILE', help: 'JSON object of run configuration fields to override (see config.json of any run)' },
   { name: 'vgg', value: 'MODEL_JSON', help: 'model.json of VGG-19 weights (TensorFlow.js layers model) for the perceptual term' },
   { name: 'out', value: 'FOLDER', help: 'where to write config.json, metrics.jsonl, samples.png and checkpoints/', required: true },

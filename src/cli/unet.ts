@@ -78,7 +78,7 @@ export async function unetCommand(argv: string[]): Promise<void> {
   await mkdir(join(run.out, 'unet'), { recursive: true });
   const trainer = new UnetTrainer(config, source);
   try {
-    console.log(`unet: ${run.mode} training set of ${source.count} slices (${dataset.size} x ${dataset.size}), ${trainer.parameterCount} parameters, ${config.epochs} epochs`);
+    console.log(`unet: ${run.mode} training set of ${source.count} slices (${dataset.size} x ${dataset.size}), ${trainer.parameterCount} parameters, ${config.epochs} ${config.epochs === 1 ? 'epoch' : 'epochs'}`);
     const epochs = await train(trainer);
     const report = await trainer.evaluate(test);
     await writeOutputs(run, dataset, trainer, epochs, report, { real: real.count, synthetic: synthetic?.count ?? 0, test: test.count });

@@ -5,6 +5,7 @@ import { classLookup } from '../../ml/data/assemble';
 import { previewSlices } from '../../storage/datasets';
 import { openLabDatabase } from '../../storage/db';
 import type { SliceRecord } from '../../storage/schema';
+import { baseName } from '../../io/input-file';
 
 const PREVIEW_COUNT = 24;
 
@@ -40,11 +41,17 @@ export function PreviewGrid({ dataset }: { dataset: DatasetRecord }) {
               label={`Slice ${slice.index} of ${slice.subject}${overlay ? ' with its mask' : ''}`}
             />
             <figcaption>
-              {slice.subject} #{slice.index}
+              {captionOf(slice.pairId, slice.subject)} #{slice.index}
             </figcaption>
           </figure>
         ))}
       </div>
     </section>
   );
+}
+
+/** Names a slice by its image file where that names the subject too (ACDC's patientNNN_frameMM), so two frames of one patient stay apart. */
+function captionOf(pairId: string, subject: string): string {
+  const stem = baseName(pairId).replace(/(\.nii\.gz|\.[a-z0-9]+)$/i, '');
+  return stem.includes(subject) ? stem : subject;
 }

@@ -123,7 +123,7 @@ export function experimentTable(experiment: ExperimentRecord): ExperimentTable {
     classNames: experiment.classNames,
     rows,
     notes: [
-      `U-Net with ${unet.filters} base filters, ${unet.epochs} epochs, batch ${unet.batchSize}, learning rate ${unet.learningRate}.`,
+      `U-Net with ${unet.filters} base filters, ${unet.epochs} ${unet.epochs === 1 ? 'epoch' : 'epochs'}, batch ${unet.batchSize}, learning rate ${unet.learningRate}.`,
       ...(withGans ? [`${syntheticCount} synthetic pairs per GAN; FID and KID from ${fidelitySamples} generated samples against the training split.`] : []),
       'Dice per class is the mean over test patients of the volume Dice; a class absent from both prediction and truth scores 1.',
     ],
