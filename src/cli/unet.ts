@@ -47,8 +47,9 @@ folder, with or without synthetic image+mask pairs from a GAN checkpoint, and re
 the folder's real test split: per class, per patient (volume Dice over all slices of a subject)
 and per slice. A class absent from both prediction and truth counts as Dice 1.
 
-Training on the CPU backend is slow: with 8 filters and 4 levels, about 1.7 images/s at 32 x 32
-and 0.4 images/s at 64 x 64 on a 2-core x86-64 machine. Fewer filters or levels train faster.`;
+Training on the CPU backend is slow: with 16 filters and 4 levels, about 2 images/s at 32 x 32
+and 0.5 images/s at 64 x 64 on a 2-core x86-64 machine (npm run bench). Fewer filters or levels
+train faster.`;
 
 interface UnetRun {
   mode: UnetMode;

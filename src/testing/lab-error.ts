@@ -1,4 +1,4 @@
-/** Catching the LabError that a test expects, and failing when a different error or no error occurs. */
+/** Helpers that return the LabError a test expects and fail on any other outcome. */
 
 import { LabError } from '../core/errors';
 

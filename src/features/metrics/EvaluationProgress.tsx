@@ -17,13 +17,15 @@ export function EvaluationProgress({ job }: { job: EvaluationJob }) {
   if (job.status === 'done') return null;
   const elapsed = (performance.now() - job.startedAt) / 1000;
   const stage = job.stage ? STAGE_TITLES[job.stage] : 'waiting for the worker';
+  let secondsLeft: number | null | undefined;
+  if (job.stage) secondsLeft = job.done > 0 ? estimateSecondsLeft(job.done, job.total, elapsed) : null;
   return (
     <div className="ingest-progress">
       <ProgressBar
         label={`Evaluating step ${job.step}`}
         value={job.done}
         max={job.total}
-        secondsLeft={!job.stage ? undefined : job.done > 0 ? estimateSecondsLeft(job.done, job.total, elapsed) : null}
+        secondsLeft={secondsLeft}
         detail={`${job.mode === 'live' ? 'live, ' : ''}${stage}`}
       />
       <button type="button" onClick={() => cancelEvaluation(job.jobId)}>

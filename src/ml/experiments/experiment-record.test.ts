@@ -11,6 +11,22 @@ const options: ExperimentOptions = {
 };
 const checkpoint = { runId: 'run-a', runName: 'WGAN-GP', gan: 'wgan-gp', step: 200 };
 
+function experimentOf(items: ExperimentRecord['items'], checkpoints: ExperimentRecord['checkpoints'], status: ExperimentRecord['status']): ExperimentRecord {
+  return {
+    id: 'e',
+    name: 'ACDC study',
+    datasetId: 'd',
+    datasetName: 'ACDC',
+    classNames: ['right ventricle', 'myocardium', 'left ventricle'],
+    createdAt: '',
+    updatedAt: '',
+    options,
+    checkpoints,
+    items,
+    status,
+  };
+}
+
 describe('planItems', () => {
   test('original-data U-Net first, then fidelity, then synthetic sets', () => {
     const items = planItems(['real+synthetic', 'synthetic', 'augmented', 'real'], [checkpoint], options);
@@ -32,20 +48,7 @@ describe('experimentTable', () => {
       const dice = item.kind === 'real' ? [0.99, 0.8, 0.7, 0.9] : [0.98, 0.6, 0.5, 0.7];
       return { ...item, status: 'done' as const, dice: { meanForeground: (dice[1] + dice[2] + dice[3]) / 3, perClass: dice, patients: 4, slices: 40 } };
     });
-    const experiment: ExperimentRecord = {
-      id: 'e',
-      name: 'ACDC study',
-      datasetId: 'd',
-      datasetName: 'ACDC',
-      classNames: ['right ventricle', 'myocardium', 'left ventricle'],
-      createdAt: '',
-      updatedAt: '',
-      options,
-      checkpoints: [checkpoint],
-      items: done,
-      status: 'done',
-    };
-    const table = experimentTable(experiment);
+    const table = experimentTable(experimentOf(done, [checkpoint], 'done'));
     expect(table.rows.map((r) => r.label)).toEqual(['Original data', 'WGAN-GP (step 200)']);
     expect(table.rows[0]).toMatchObject({ fid: null, classDice: [0.8, 0.7, 0.9] });
     expect(table.rows[0].meanDice).toBeCloseTo(0.8, 10);
@@ -55,20 +58,7 @@ describe('experimentTable', () => {
 
   test('notes leave out GANs when none is part', () => {
     const items = planItems(['real', 'augmented'], [], options);
-    const experiment: ExperimentRecord = {
-      id: 'e',
-      name: 'Real only',
-      datasetId: 'd',
-      datasetName: 'ACDC',
-      classNames: ['right ventricle', 'myocardium', 'left ventricle'],
-      createdAt: '',
-      updatedAt: '',
-      options,
-      checkpoints: [],
-      items,
-      status: 'queued',
-    };
-    const notes = experimentTable(experiment).notes.join(' ');
+    const notes = experimentTable(experimentOf(items, [], 'queued')).notes.join(' ');
     expect(notes).not.toContain('synthetic pairs');
     expect(notes).not.toContain('FID');
     expect(notes).toContain('U-Net with 8 base filters');
